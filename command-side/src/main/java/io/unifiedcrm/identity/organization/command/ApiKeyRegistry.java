@@ -1,0 +1,36 @@
+package io.unifiedcrm.identity.organization.command;
+
+import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code auth.api_key} — the credentials every application authenticates against — in step with the events.
+ * Runs in a subscribing processor, so a key is stored in the same transaction as the event that issues it and is
+ * usable as soon as the command returns.
+ */
+@Component
+@ProcessingGroup(ApiKeyRegistry.PROCESSING_GROUP)
+class ApiKeyRegistry {
+
+    static final String PROCESSING_GROUP = "credentials";
+
+    private final JdbcTemplate jdbc;
+
+    ApiKeyRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ApiKeyIssuedEvent event, @org.axonframework.eventhandling.Timestamp Instant issuedAt) {
+        jdbc.update("""
+                        INSERT INTO auth.api_key (api_key_id, organization_id, key_hash, access, issued_at)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (api_key_id) DO NOTHING""",
+                event.apiKeyId(), event.organizationId(), event.keyHash(), event.access().name(),
+                Timestamp.from(issuedAt));
+    }
+}

@@ -1,0 +1,49 @@
+package io.unifiedcrm.identity.organization.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
+import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
+import io.unifiedcrm.shared.CurrencyCode;
+import io.unifiedcrm.shared.RequiredText;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A tenant: a business using Unified CRM, with its base currency and its API keys. */
+@Aggregate
+public class Organization {
+
+    static final int MAX_NAME_LENGTH = 200;
+
+    @AggregateIdentifier
+    private UUID organizationId;
+
+    protected Organization() {
+        // for Axon
+    }
+
+    /** @return the organization's version after creation */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public long handle(CreateOrganizationCommand command) {
+        String name = RequiredText.of("name", command.name(), MAX_NAME_LENGTH).value();
+        String baseCurrency = CurrencyCode.of(command.baseCurrency()).value();
+        apply(new OrganizationCreatedEvent(command.organizationId(), name, baseCurrency));
+        apply(new ApiKeyIssuedEvent(command.organizationId(), command.apiKeyId(), command.apiKeyHash(),
+                ApiKeyAccess.READ_WRITE));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationCreatedEvent event) {
+        this.organizationId = event.organizationId();
+    }
+}

@@ -1,0 +1,37 @@
+package io.unifiedcrm.identity.organization.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.infrastructure.security.ApiKeySecret;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organizations")
+class OrganizationCommandController {
+
+    private final CommandGateway commands;
+
+    OrganizationCommandController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an organization (platform admin key); answers its first API key, once")
+    ResponseEntity<OrganizationCreated> create(@Valid @RequestBody CreateOrganizationRequest request) {
+        UUID organizationId = UUID.randomUUID();
+        ApiKeySecret apiKey = ApiKeySecret.generate();
+        long version = commands.<Long>sendAndWait(new CreateOrganizationCommand(
+                organizationId, request.name(), request.baseCurrency(), UUID.randomUUID(), apiKey.hash()));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId))
+                .eTag(String.valueOf(version))
+                .body(new OrganizationCreated(organizationId, request.name().strip(), apiKey.value(), version));
+    }
+}

@@ -1,0 +1,48 @@
+package io.unifiedcrm.identity.person.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.identity.person.api.ChangePersonNameCommand;
+import io.unifiedcrm.identity.person.api.CreatePersonCommand;
+import io.unifiedcrm.infrastructure.security.CallerOrganization;
+import io.unifiedcrm.infrastructure.web.CommandAccepted;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/persons")
+class PersonCommandController {
+
+    private final CommandGateway commands;
+
+    PersonCommandController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a person in the caller's organization")
+    ResponseEntity<CommandAccepted> create(CallerOrganization organization,
+                                           @Valid @RequestBody CreatePersonRequest request) {
+        UUID personId = UUID.randomUUID();
+        long version = commands.<Long>sendAndWait(new CreatePersonCommand(personId, organization.id(),
+                request.email(), request.firstName(), request.lastName(), request.phone(), request.source()));
+        return CommandAccepted.created(URI.create("/api/v1/persons/" + personId), personId, version);
+    }
+
+    @PatchMapping(path = "/{personId}", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change a person's fields (JSON merge patch; for now the name fields)")
+    ResponseEntity<CommandAccepted> patch(CallerOrganization organization, @PathVariable UUID personId,
+                                          @Valid @RequestBody PersonPatchRequest request) {
+        long version = commands.<Long>sendAndWait(new ChangePersonNameCommand(personId, organization.id(),
+                request.firstName(), request.lastName()));
+        return CommandAccepted.ok(personId, version);
+    }
+}

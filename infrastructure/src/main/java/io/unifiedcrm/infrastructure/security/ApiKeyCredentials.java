@@ -1,0 +1,29 @@
+package io.unifiedcrm.infrastructure.security;
+
+import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Looks up the organization an API key belongs to, by the hash of the presented secret. */
+@Component
+public class ApiKeyCredentials {
+
+    private final JdbcTemplate jdbc;
+
+    public ApiKeyCredentials(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrganizationCaller> find(String presentedSecret) {
+        return jdbc.query("""
+                        SELECT organization_id, api_key_id, access FROM auth.api_key
+                        WHERE key_hash = ? AND revoked_at IS NULL""",
+                (row, index) -> new OrganizationCaller(
+                        row.getObject("organization_id", UUID.class),
+                        row.getObject("api_key_id", UUID.class),
+                        ApiKeyAccess.valueOf(row.getString("access"))),
+                ApiKeySecret.sha256Hex(presentedSecret)).stream().findFirst();
+    }
+}

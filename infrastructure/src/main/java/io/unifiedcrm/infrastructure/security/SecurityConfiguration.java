@@ -1,0 +1,52 @@
+package io.unifiedcrm.infrastructure.security;
+
+import static io.unifiedcrm.infrastructure.security.CallerAuthentication.CRM_READ;
+import static io.unifiedcrm.infrastructure.security.CallerAuthentication.CRM_WRITE;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless bearer authentication for the whole API. Organization management and projection administration need
+ * the platform admin key; everything else under {@code /api/v1} needs an organization credential, with write
+ * access for anything but GET.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, PlatformAdminKey adminKey, ApiKeyCredentials apiKeys,
+                                           ProblemResponseWriter problems) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerCredentialFilter(adminKey, apiKeys, problems),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasAuthority(CallerAuthentication.ROLE_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organizations")
+                        .hasAuthority(CallerAuthentication.ROLE_ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organizations/*")
+                        .hasAnyAuthority(CallerAuthentication.ROLE_ADMIN, CRM_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(CRM_READ)
+                        .requestMatchers("/api/v1/**").hasAuthority(CRM_WRITE)
+                        .anyRequest().authenticated())
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package io.unifiedcrm.identity.organization.projection;
+
+import io.unifiedcrm.identity.IdentityProcessingGroup;
+import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/** Builds {@code identity.organization}; API keys only advance its version (their hashes live in {@code auth}). */
+@Component
+@ProcessingGroup(IdentityProcessingGroup.NAME)
+class OrganizationProjection {
+
+    private final OrganizationReadModelRepository organizations;
+
+    OrganizationProjection(OrganizationReadModelRepository organizations) {
+        this.organizations = organizations;
+    }
+
+    @EventHandler
+    void on(OrganizationCreatedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        if (!organizations.existsById(event.organizationId())) {
+            organizations.save(new OrganizationReadModel(event.organizationId(), event.name(), event.baseCurrency(),
+                    sequenceNumber, at));
+        }
+    }
+
+    @EventHandler
+    void on(ApiKeyIssuedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        organizations.findById(event.organizationId())
+                .ifPresent(organization -> organization.advanceTo(sequenceNumber, at));
+    }
+
+    @ResetHandler
+    void reset() {
+        organizations.deleteAllInBatch();
+    }
+}

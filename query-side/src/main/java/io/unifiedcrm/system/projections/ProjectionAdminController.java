@@ -1,0 +1,40 @@
+package io.unifiedcrm.system.projections;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.infrastructure.web.ItemList;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projection administration (platform admin key). */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+class ProjectionAdminController {
+
+    private final Projections projections;
+
+    ProjectionAdminController(Projections projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every projection (processing group) with its status and position")
+    ItemList<ProjectionStatus> list() {
+        return ItemList.complete(projections.statuses());
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One projection's status and position")
+    ProjectionStatus get(@PathVariable String name) {
+        return projections.status(name);
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Reset the projection and rebuild it from the first event; answers at once, watch its status")
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
+        return ResponseEntity.accepted().body(projections.replay(name));
+    }
+}

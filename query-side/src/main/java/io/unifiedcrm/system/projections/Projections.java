@@ -1,0 +1,88 @@
+package io.unifiedcrm.system.projections;
+
+import io.unifiedcrm.shared.DomainRuleViolation;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+/** Status and replay of the projections: the streaming event processors of this application. */
+@Service
+public class Projections {
+
+    private final EventProcessingConfiguration eventProcessing;
+    private final EventStore eventStore;
+
+    Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore) {
+        this.eventProcessing = eventProcessing;
+        this.eventStore = eventStore;
+    }
+
+    public List<ProjectionStatus> statuses() {
+        Long head = headPosition();
+        return eventProcessing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .map(processor -> statusOf(processor, head))
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    public ProjectionStatus status(String name) {
+        return statusOf(processor(name), headPosition());
+    }
+
+    /**
+     * Clears the projection's tables (its {@code @ResetHandler}s) and rebuilds them from the first event. The
+     * processor must own all its segments, which holds in the standalone application.
+     */
+    public ProjectionStatus replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        processor.start();
+        return status(name);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return eventProcessing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(DomainRuleViolation::notFound);
+    }
+
+    private Long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? null : boxed(head.position());
+    }
+
+    private static ProjectionStatus statusOf(StreamingEventProcessor processor, Long head) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        List<SegmentStatus> segmentStatuses = segments.values().stream()
+                .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
+                .map(Projections::segmentStatusOf)
+                .toList();
+        Long position = segmentStatuses.isEmpty() || segmentStatuses.stream().anyMatch(s -> s.position() == null)
+                ? null
+                : segmentStatuses.stream().mapToLong(SegmentStatus::position).min().getAsLong();
+        Long lag = position == null || head == null ? null : Math.max(0, head - position);
+        boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState) || processor.isError();
+        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying, position, head, lag,
+                segmentStatuses);
+    }
+
+    private static SegmentStatus segmentStatusOf(EventTrackerStatus status) {
+        return new SegmentStatus(status.getSegment().getSegmentId(), boxed(status.getCurrentPosition()),
+                status.isReplaying(), status.isCaughtUp(),
+                status.getError() == null ? null : status.getError().getClass().getSimpleName());
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}

@@ -1,0 +1,9 @@
+package io.unifiedcrm.identity.organization.api;
+
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** An API key was issued to an organization; {@code keyHash} is the SHA-256 of the secret, hex encoded. */
+@Revision("1")
+public record ApiKeyIssuedEvent(UUID organizationId, UUID apiKeyId, String keyHash, ApiKeyAccess access) {
+}

@@ -1,0 +1,30 @@
+package io.unifiedcrm.shared;
+
+/**
+ * Stable machine codes of domain rule violations. The {@link #code()} is part of the public API: never change one.
+ */
+public enum ErrorCode {
+    INVALID_EMAIL("invalid_email", ErrorKind.INVALID),
+    INVALID_PHONE("invalid_phone", ErrorKind.INVALID),
+    INVALID_NAME("invalid_name", ErrorKind.INVALID),
+    UNKNOWN_CURRENCY("unknown_currency", ErrorKind.INVALID),
+    UNKNOWN_SOURCE("unknown_source", ErrorKind.INVALID),
+    /** Deliberately one code for every resource, so a foreign resource is indistinguishable from a missing one. */
+    NOT_FOUND("not_found", ErrorKind.NOT_FOUND);
+
+    private final String code;
+    private final ErrorKind kind;
+
+    ErrorCode(String code, ErrorKind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,13 @@
+package io.unifiedcrm.shared;
+
+/**
+ * What kind of rule a {@link DomainRuleViolation} broke; the REST layer maps each kind to one HTTP status.
+ */
+public enum ErrorKind {
+    /** The input is well-formed but breaks a rule of the domain (HTTP 422). */
+    INVALID,
+    /** The resource does not exist for the caller's organization (HTTP 404). */
+    NOT_FOUND,
+    /** The request conflicts with the current state (HTTP 409). */
+    CONFLICT
+}
