@@ -1,0 +1,63 @@
+package io.unifiedcrm.identity.organization.command;
+
+import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
+import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
+import io.unifiedcrm.shared.DomainRuleViolation;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrganizationTest {
+
+    private static final UUID ORGANIZATION = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID API_KEY = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    private static final String KEY_HASH = "a".repeat(64);
+
+    private FixtureConfiguration<Organization> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Organization.class);
+    }
+
+    @Test
+    void creatingAnOrganizationIssuesItsFirstApiKeyAndAnswersTheVersion() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrganizationCommand(ORGANIZATION, "  Acme GmbH ", "eur", API_KEY, KEY_HASH))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new OrganizationCreatedEvent(ORGANIZATION, "Acme GmbH", "EUR"),
+                        new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.READ_WRITE))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aBlankNameIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrganizationCommand(ORGANIZATION, "   ", "EUR", API_KEY, KEY_HASH))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("name must not be blank.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNameLongerThan200CharactersIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrganizationCommand(ORGANIZATION, "x".repeat(201), "EUR", API_KEY, KEY_HASH))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownCurrencyIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrganizationCommand(ORGANIZATION, "Acme", "XYZ", API_KEY, KEY_HASH))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Not an ISO 4217 currency code, e.g. EUR.")
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,53 @@
+package io.unifiedcrm.standalone;
+
+import io.unifiedcrm.StandaloneApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the standalone application on a real embedded PostgreSQL, over real HTTP. Every
+ * test class shares this one application context (same configuration, so Spring caches it); tests isolate their
+ * data by creating their own organizations.
+ */
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY)
+public abstract class StandaloneTest {
+
+    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    private static final Path DATA_DIR = newDataDirectory("shared-context");
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    protected Api api;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("unifiedcrm.data.dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port, ADMIN_KEY);
+    }
+
+    /** A fresh directory under {@code target/test-data}. */
+    static Path newDataDirectory(String name) {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(parent, name + "-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
