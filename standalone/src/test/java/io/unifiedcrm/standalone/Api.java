@@ -53,7 +53,8 @@ public final class Api {
                 request.header("Content-Type", contentType);
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = isJson && !response.body().isEmpty() ? JSON.readTree(response.body()) : JSON.nullNode();
             return new Response(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test class shares this one application context (same configuration, so Spring caches it); tests isolate their
  * data by creating their own organizations.
  */
+@AutoConfigureObservability // Spring Boot tests leave metrics export off by default; we test /actuator/prometheus
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY)
 public abstract class StandaloneTest {

@@ -1,0 +1,58 @@
+package io.unifiedcrm.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.unifiedcrm.standalone.Api.Response;
+import io.unifiedcrm.standalone.Api.TestOrganization;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics and the API description an operator and a client developer rely on. */
+class OperationsTest extends StandaloneTest {
+
+    @Test
+    void healthIncludesTheDatabaseAndTheEventProcessors() {
+        Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode components = health.body().get("components");
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(components.get("db").get("details").get("database").asText()).isEqualTo("PostgreSQL");
+        assertThat(components.get("eventProcessors").get("status").asText()).isEqualTo("UP");
+        assertThat(components.get("eventProcessors").get("details").get("identity").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void prometheusExposesAxonMetrics() {
+        TestOrganization organization = api.createOrganization("Metrics Ltd");
+        UUID personId = api.createPerson(organization, "ada@metrics.example", "Ada", "Lovelace");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/persons/" + personId, organization.apiKey()).status() == 200);
+        Response metrics = api.send("GET", "/actuator/prometheus", null, null, null);
+        assertThat(metrics.status()).isEqualTo(200);
+        String text = metrics.raw().body();
+        assertThat(text).contains("commandBus_successCounter_total")
+                .contains("eventStore_ingestedCounter_total")
+                .contains("identity_latency")
+                .contains("identity_processedCounter_total");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpointsAndTheirSecurity() {
+        Response apiDocs = api.get("/v3/api-docs", null);
+        assertThat(apiDocs.status()).isEqualTo(200);
+        JsonNode paths = apiDocs.body().get("paths");
+        assertThat(paths.has("/api/v1/organizations")).isTrue();
+        assertThat(paths.has("/api/v1/organizations/{organizationId}")).isTrue();
+        assertThat(paths.has("/api/v1/persons")).isTrue();
+        assertThat(paths.has("/api/v1/persons/{personId}")).isTrue();
+        assertThat(paths.has("/api/v1/admin/projections")).isTrue();
+        assertThat(paths.has("/api/v1/admin/projections/{name}/replay")).isTrue();
+        assertThat(apiDocs.body().get("components").get("securitySchemes").get("bearer").get("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(apiDocs.body().toString()).doesNotContain("CallerOrganization").doesNotContain("\"caller\"");
+    }
+}
