@@ -1,6 +1,6 @@
 package io.unifiedcrm.identity.organization.projection;
 
-import io.unifiedcrm.identity.IdentityProcessingGroup;
+import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
 import java.time.Instant;

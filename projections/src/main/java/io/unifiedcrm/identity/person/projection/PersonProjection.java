@@ -2,7 +2,7 @@ package io.unifiedcrm.identity.person.projection;
 
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
-import io.unifiedcrm.identity.IdentityProcessingGroup;
+import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

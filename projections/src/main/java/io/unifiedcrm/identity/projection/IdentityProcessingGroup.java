@@ -1,4 +1,4 @@
-package io.unifiedcrm.identity;
+package io.unifiedcrm.identity.projection;
 
 /** The processing group that builds the identity read models (schema {@code identity}). */
 public final class IdentityProcessingGroup {
