@@ -1,0 +1,80 @@
+package io.unifiedcrm.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run here (no container engine), so its wiring is checked by reading it: the services
+ * exist, the applications run the axonserver profile against the compose services, and the environment variables
+ * bind to the Spring properties the applications read.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void composeRunsPostgresAxonServerAndBothSides() throws IOException {
+        Map<String, Object> services = section(compose(), "services");
+        assertThat(services).containsOnlyKeys("postgres", "axonserver", "command-side", "query-side");
+        assertThat(section(services, "postgres").get("image").toString()).startsWith("postgres:17");
+        assertThat(section(services, "axonserver").get("image").toString()).startsWith("axoniq/axonserver:");
+        assertThat(section(services, "axonserver").get("ports").toString()).contains("8124:8124");
+    }
+
+    @Test
+    void eachSideIsBuiltFromItsModuleAndWiredToTheComposeServices() throws IOException {
+        Map<String, Object> services = section(compose(), "services");
+        Map<String, Object> postgres = section(section(services, "postgres"), "environment");
+        for (String side : List.of("command-side", "query-side")) {
+            Map<String, Object> service = section(services, side);
+            assertThat(section(section(service, "build"), "args")).containsEntry("MODULE", side);
+            assertThat(ROOT.resolve(side).resolve("pom.xml")).exists();
+            assertThat(Files.readString(ROOT.resolve(side).resolve("pom.xml"))).contains("<classifier>exec</classifier>");
+            assertThat(section(service, "depends_on")).containsKeys("postgres", "axonserver");
+
+            SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource("compose",
+                    new HashMap<>(section(service, "environment")));
+            assertThat(environment.getProperty("spring.profiles.active")).isEqualTo("axonserver");
+            assertThat(environment.getProperty("axon.axonserver.servers")).isEqualTo("axonserver:8124");
+            assertThat(environment.getProperty("spring.datasource.url"))
+                    .isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+            assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(postgres.get("POSTGRES_USER"));
+            assertThat(environment.getProperty("spring.datasource.password"))
+                    .isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+            assertThat(environment.getProperty("unifiedcrm.admin.key").toString())
+                    .startsWith("${UNIFIEDCRM_ADMIN_KEY:?");
+        }
+    }
+
+    @Test
+    void theDockerfileBuildsTheRunnableJarOfTheRequestedModule() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile)
+                .contains("ARG MODULE=standalone")
+                .contains("./mvnw")
+                .contains("-pl \"${MODULE}\" -am package")
+                .contains("\"${MODULE}\"-*-exec.jar")
+                .contains("USER unifiedcrm");
+        assertThat(ROOT.resolve("mvnw")).isExecutable();
+        assertThat(ROOT.resolve(".mvn/wrapper/maven-wrapper.properties")).exists();
+    }
+
+    private static Map<String, Object> compose() throws IOException {
+        return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> parent, String key) {
+        assertThat(parent).containsKey(key);
+        return (Map<String, Object>) parent.get(key);
+    }
+}
