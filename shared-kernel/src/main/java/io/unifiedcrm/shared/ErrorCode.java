@@ -9,6 +9,7 @@ public enum ErrorCode {
     INVALID_NAME("invalid_name", ErrorKind.INVALID),
     UNKNOWN_CURRENCY("unknown_currency", ErrorKind.INVALID),
     UNKNOWN_SOURCE("unknown_source", ErrorKind.INVALID),
+    REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
     /** Deliberately one code for every resource, so a foreign resource is indistinguishable from a missing one. */
     NOT_FOUND("not_found", ErrorKind.NOT_FOUND);
 

@@ -1,6 +1,7 @@
 package io.unifiedcrm.system.projections;
 
 import io.unifiedcrm.shared.DomainRuleViolation;
+import io.unifiedcrm.shared.ErrorCode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
@@ -39,14 +41,21 @@ public class Projections {
     }
 
     /**
-     * Clears the projection's tables (its {@code @ResetHandler}s) and rebuilds them from the first event. The
-     * processor must own all its segments, which holds in the standalone application.
+     * Clears the projection's tables (its {@code @ResetHandler}s) and rebuilds them from the first event. This
+     * instance must be able to claim all the processor's segments: in a split deployment, stop the other query-side
+     * instances first.
      */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
         processor.shutdownAsync().join();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
+                    "Another instance holds segments of '" + name + "'; stop the other instances and retry.");
+        } finally {
+            processor.start();
+        }
         return status(name);
     }
 
