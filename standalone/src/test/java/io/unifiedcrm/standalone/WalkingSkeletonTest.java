@@ -62,6 +62,7 @@ class WalkingSkeletonTest extends StandaloneTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode status = api.get("/api/v1/admin/projections/identity", api.adminKey()).body();
             assertThat(status.get("running").asBoolean()).isTrue();
+            assertThat(status.get("replaying").asBoolean()).isFalse();
             assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(head);
             // rebuilt rows: same content, but physically new tuples (PostgreSQL's xmin changes on re-insert)
             assertThat(physicalRowVersionsOf(organizationId)).doesNotContainAnyElementsOf(rowVersionsBefore);

@@ -80,15 +80,26 @@ public class Projections {
                 : segmentStatuses.stream().mapToLong(SegmentStatus::position).min().getAsLong();
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState) || processor.isError();
-        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = segmentStatuses.stream().anyMatch(SegmentStatus::replaying);
         return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying, position, head, lag,
                 segmentStatuses);
     }
 
     private static SegmentStatus segmentStatusOf(EventTrackerStatus status) {
         return new SegmentStatus(status.getSegment().getSegmentId(), boxed(status.getCurrentPosition()),
-                status.isReplaying(), status.isCaughtUp(),
+                isStillReplaying(status), status.isCaughtUp(),
                 status.getError() == null ? null : status.getError().getClass().getSimpleName());
+    }
+
+    /**
+     * Axon keeps a segment's replay token until that segment handles an event past the reset position, which in a
+     * quiet system can be long after the replay has caught up; an operator wants to know whether it is catching up.
+     */
+    private static boolean isStillReplaying(EventTrackerStatus status) {
+        OptionalLong current = status.getCurrentPosition();
+        OptionalLong resetAt = status.getResetPosition();
+        return status.isReplaying()
+                && (current.isEmpty() || resetAt.isEmpty() || current.getAsLong() < resetAt.getAsLong());
     }
 
     private static Long boxed(OptionalLong value) {
