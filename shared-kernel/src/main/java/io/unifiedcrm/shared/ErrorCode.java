@@ -10,6 +10,8 @@ public enum ErrorCode {
     UNKNOWN_CURRENCY("unknown_currency", ErrorKind.INVALID),
     UNKNOWN_SOURCE("unknown_source", ErrorKind.INVALID),
     REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
+    CONCURRENT_MODIFICATION("concurrent_modification", ErrorKind.CONFLICT),
+    VERSION_MISMATCH("version_mismatch", ErrorKind.PRECONDITION_FAILED),
     /** Deliberately one code for every resource, so a foreign resource is indistinguishable from a missing one. */
     NOT_FOUND("not_found", ErrorKind.NOT_FOUND);
 
@@ -27,5 +29,14 @@ public enum ErrorCode {
 
     public ErrorKind kind() {
         return kind;
+    }
+
+    public static ErrorCode fromCode(String code) {
+        for (ErrorCode candidate : values()) {
+            if (candidate.code.equals(code)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown error code " + code);
     }
 }

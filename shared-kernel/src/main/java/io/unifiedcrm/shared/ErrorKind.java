@@ -9,5 +9,7 @@ public enum ErrorKind {
     /** The resource does not exist for the caller's organization (HTTP 404). */
     NOT_FOUND,
     /** The request conflicts with the current state (HTTP 409). */
-    CONFLICT
+    CONFLICT,
+    /** The client's precondition (If-Match version) no longer holds (HTTP 412). */
+    PRECONDITION_FAILED
 }

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
@@ -40,6 +45,22 @@ public class AxonMessagingConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Events are forever: a field removed from a record must not make old events unreadable.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /** The command gateway, retrying commands that lost a race for an aggregate's next sequence number. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus,
+                                         @Value("${unifiedcrm.commands.max-retries:5}") int maxRetries) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+                runnable -> {
+                    Thread thread = new Thread(runnable, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrentWriteRetryScheduler(retries, maxRetries, 20))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.unifiedcrm.infrastructure.security;
 
+import io.unifiedcrm.infrastructure.web.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

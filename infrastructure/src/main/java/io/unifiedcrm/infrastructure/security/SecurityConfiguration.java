@@ -1,5 +1,6 @@
 package io.unifiedcrm.infrastructure.security;
 
+import io.unifiedcrm.infrastructure.web.ProblemResponseWriter;
 import static io.unifiedcrm.infrastructure.security.CallerAuthentication.CRM_READ;
 import static io.unifiedcrm.infrastructure.security.CallerAuthentication.CRM_WRITE;
 

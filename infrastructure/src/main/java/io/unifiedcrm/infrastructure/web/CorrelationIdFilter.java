@@ -28,9 +28,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String alreadyAssigned = response.getHeader(HEADER); // an error dispatch of the same request
         String presented = request.getHeader(HEADER);
-        String correlationId = presented != null && ACCEPTABLE.matcher(presented).matches()
-                ? presented : UUID.randomUUID().toString();
+        String correlationId = alreadyAssigned != null ? alreadyAssigned
+                : presented != null && ACCEPTABLE.matcher(presented).matches() ? presented
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, correlationId);
         response.setHeader(HEADER, correlationId);
         try {
@@ -38,5 +40,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** Errors forwarded to /error keep the request's correlation id. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 }

@@ -35,6 +35,22 @@ public final class Problems {
         return problem;
     }
 
+    /** The stable code of an HTTP status that has no more specific one. */
+    public static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "malformed_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 500 -> "internal_error";
+            default -> "http_" + status.value();
+        };
+    }
+
     /** One offending input field and what is wrong with it. */
     public record FieldError(String field, String message) {
     }

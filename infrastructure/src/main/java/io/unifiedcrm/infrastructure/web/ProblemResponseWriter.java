@@ -1,7 +1,6 @@
-package io.unifiedcrm.infrastructure.security;
+package io.unifiedcrm.infrastructure.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.unifiedcrm.infrastructure.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -31,7 +30,7 @@ public class ProblemResponseWriter {
                 "The credential does not allow this operation.");
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+    public void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
@@ -47,8 +46,8 @@ public class ProblemResponseWriter {
     }
 
     /** The request presented a credential that is unknown, revoked or malformed. */
-    static class InvalidCredentialException extends AuthenticationException {
-        InvalidCredentialException() {
+    public static class InvalidCredentialException extends AuthenticationException {
+        public InvalidCredentialException() {
             super("The credential is not valid.");
         }
     }
