@@ -5,6 +5,7 @@ import io.unifiedcrm.identity.person.api.ChangePersonNameCommand;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.CommandAccepted;
+import io.unifiedcrm.infrastructure.web.IfMatch;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,9 +42,10 @@ class PersonCommandController {
     @PatchMapping(path = "/{personId}", consumes = {"application/merge-patch+json", "application/json"})
     @Operation(summary = "Change a person's fields (JSON merge patch; for now the name fields)")
     ResponseEntity<CommandAccepted> patch(CallerOrganization organization, @PathVariable UUID personId,
+                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                           @Valid @RequestBody PersonPatchRequest request) {
         long version = commands.<Long>sendAndWait(new ChangePersonNameCommand(personId, organization.id(),
-                request.firstName(), request.lastName()));
+                request.firstName(), request.lastName(), IfMatch.expectedVersion(ifMatch)));
         return CommandAccepted.ok(personId, version);
     }
 }

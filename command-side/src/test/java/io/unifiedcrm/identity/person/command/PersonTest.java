@@ -8,6 +8,7 @@ import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
@@ -92,7 +93,7 @@ class PersonTest {
     @Test
     void changingTheNameKeepsAnAbsentPartAndAnswersTheNewVersion() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, null, "King"))
+                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, null, "King", null))
                 .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"))
                 .expectResultMessagePayload(1L);
     }
@@ -100,7 +101,7 @@ class PersonTest {
     @Test
     void changingTheNameToTheSameNameChangesNothing() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Ada", "Lovelace"))
+                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Ada", "Lovelace", null))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
     }
@@ -108,7 +109,7 @@ class PersonTest {
     @Test
     void aBlankNewNameIsRejected() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, " ", null))
+                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, " ", null, null))
                 .expectException(violation(ErrorCode.INVALID_NAME, "firstName"))
                 .expectNoEvents();
     }
@@ -116,8 +117,30 @@ class PersonTest {
     @Test
     void anotherOrganizationCannotChangeThePersonAndSeesNotFound() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, OTHER_ORGANIZATION, "Eve", null))
+                .when(new ChangePersonNameCommand(PERSON, OTHER_ORGANIZATION, "Eve", null, null))
                 .expectException(violation(ErrorCode.NOT_FOUND, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangeForTheCurrentVersionApplies() {
+        fixture.given(ADA_CREATED)
+                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Augusta", null, 0L))
+                .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Augusta", "Lovelace"));
+    }
+
+    @Test
+    void aChangeForAnOlderVersionIsRejected() {
+        fixture.given(ADA_CREATED, new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"))
+                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Augusta", null, 0L))
+                .expectException(ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void aChangeForAFutureVersionIsRejected() {
+        fixture.given(ADA_CREATED)
+                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Augusta", null, 4L))
+                .expectException(ConflictingAggregateVersionException.class)
                 .expectNoEvents();
     }
 
