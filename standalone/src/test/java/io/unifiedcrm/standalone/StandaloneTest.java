@@ -21,10 +21,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability // Spring Boot tests leave metrics export off by default; we test /actuator/prometheus
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY)
+        properties = {
+                "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY,
+                "unifiedcrm.jwt.hmac-secret=" + StandaloneTest.JWT_SECRET,
+                "unifiedcrm.jwt.issuer=" + StandaloneTest.JWT_ISSUER,
+                "unifiedcrm.jwt.audience=" + StandaloneTest.JWT_AUDIENCE})
 public abstract class StandaloneTest {
 
     static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    static final String JWT_SECRET = "test-jwt-hmac-secret-of-at-least-32-bytes!";
+    static final String JWT_ISSUER = "https://auth.unifiedcrm.test";
+    static final String JWT_AUDIENCE = "unified-crm";
     private static final Path DATA_DIR = newDataDirectory("shared-context");
 
     @LocalServerPort

@@ -22,8 +22,8 @@ public class ApiKeyCredentials {
                         WHERE key_hash = ? AND revoked_at IS NULL""",
                 (row, index) -> new OrganizationCaller(
                         row.getObject("organization_id", UUID.class),
-                        row.getObject("api_key_id", UUID.class),
-                        ApiKeyAccess.valueOf(row.getString("access"))),
+                        "apiKey:" + row.getObject("api_key_id", UUID.class),
+                        ApiKeyAccess.valueOf(row.getString("access")).scopes()),
                 ApiKeySecret.sha256Hex(presentedSecret)).stream().findFirst();
     }
 }

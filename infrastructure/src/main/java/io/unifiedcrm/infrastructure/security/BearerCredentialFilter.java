@@ -11,7 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <key>}: the platform admin key or an organization API key.
+ * Authenticates {@code Authorization: Bearer <credential>}: the platform admin key, an organization API key, or a
+ * JWT naming the organization (when JWTs are configured).
  * A request without the header continues anonymously (and is refused where a credential is required);
  * a request with an unknown key is refused at once.
  */
@@ -21,12 +22,15 @@ public class BearerCredentialFilter extends OncePerRequestFilter {
 
     private final PlatformAdminKey adminKey;
     private final ApiKeyCredentials apiKeys;
+    private final JwtCredentials jwts;
     private final ProblemResponseWriter problems;
 
-    public BearerCredentialFilter(PlatformAdminKey adminKey, ApiKeyCredentials apiKeys,
+    /** @param jwts {@code null} when no JWT key source is configured */
+    public BearerCredentialFilter(PlatformAdminKey adminKey, ApiKeyCredentials apiKeys, JwtCredentials jwts,
                                   ProblemResponseWriter problems) {
         this.adminKey = adminKey;
         this.apiKeys = apiKeys;
+        this.jwts = jwts;
         this.problems = problems;
     }
 
@@ -55,11 +59,14 @@ public class BearerCredentialFilter extends OncePerRequestFilter {
     }
 
     private Optional<Caller> authenticate(String secret) {
-        if (secret.isEmpty() || secret.length() > 512) {
+        if (secret.isEmpty() || secret.length() > 8192) {
             return Optional.empty();
         }
         if (adminKey.matches(secret)) {
             return Optional.of(new PlatformAdmin());
+        }
+        if (JwtCredentials.looksLikeJwt(secret)) {
+            return jwts == null ? Optional.empty() : jwts.find(secret).map(Caller.class::cast);
         }
         return apiKeys.find(secret).map(Caller.class::cast);
     }

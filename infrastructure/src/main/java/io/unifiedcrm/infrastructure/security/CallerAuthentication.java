@@ -1,6 +1,5 @@
 package io.unifiedcrm.infrastructure.security;
 
-import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -12,8 +11,9 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
 
     public static final String ROLE_ADMIN = "ROLE_ADMIN";
     public static final String ROLE_ORGANIZATION = "ROLE_ORGANIZATION";
-    public static final String CRM_READ = "SCOPE_crm.read";
-    public static final String CRM_WRITE = "SCOPE_crm.write";
+    public static final String CRM_READ = "SCOPE_" + OrganizationCaller.READ;
+    public static final String CRM_WRITE = "SCOPE_" + OrganizationCaller.WRITE;
+    public static final String CRM_ADMIN = "SCOPE_" + OrganizationCaller.ADMIN;
 
     private final Caller caller;
 
@@ -27,10 +27,7 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (caller instanceof OrganizationCaller organizationCaller) {
             authorities.add(new SimpleGrantedAuthority(ROLE_ORGANIZATION));
-            authorities.add(new SimpleGrantedAuthority(CRM_READ));
-            if (organizationCaller.access() == ApiKeyAccess.READ_WRITE) {
-                authorities.add(new SimpleGrantedAuthority(CRM_WRITE));
-            }
+            organizationCaller.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
         } else {
             authorities.add(new SimpleGrantedAuthority(ROLE_ADMIN));
         }

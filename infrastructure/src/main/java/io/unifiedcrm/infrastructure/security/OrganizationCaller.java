@@ -1,14 +1,20 @@
 package io.unifiedcrm.infrastructure.security;
 
-import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
+import java.util.Set;
 import java.util.UUID;
 
-/** A caller holding one of an organization's API keys. */
-public record OrganizationCaller(UUID organizationId, UUID apiKeyId, ApiKeyAccess access) implements Caller {
+/**
+ * A caller acting for one organization: with one of its API keys or a JWT bearing its {@code org_id}. The scopes
+ * ({@code crm.read}, {@code crm.write}, {@code crm.admin}) say what the credential may do.
+ */
+public record OrganizationCaller(UUID organizationId, String actor, Set<String> scopes) implements Caller {
 
-    @Override
-    public String actor() {
-        return "apiKey:" + apiKeyId;
+    public static final String READ = "crm.read";
+    public static final String WRITE = "crm.write";
+    public static final String ADMIN = "crm.admin";
+
+    public OrganizationCaller {
+        scopes = Set.copyOf(scopes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.unifiedcrm.infrastructure.web.ProblemResponseWriter;
 import static io.unifiedcrm.infrastructure.security.CallerAuthentication.CRM_READ;
 import static io.unifiedcrm.infrastructure.security.CallerAuthentication.CRM_WRITE;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,15 +16,17 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless bearer authentication for the whole API. Organization management and projection administration need
- * the platform admin key; everything else under {@code /api/v1} needs an organization credential, with write
- * access for anything but GET.
+ * the platform admin key; an organization's API keys are managed with the platform admin key or the organization's
+ * {@code crm.admin} scope; everything else under {@code /api/v1} needs an organization credential:
+ * {@code crm.read} for GET, {@code crm.write} for the rest.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, PlatformAdminKey adminKey, ApiKeyCredentials apiKeys,
-                                           ProblemResponseWriter problems) throws Exception {
+                                           ObjectProvider<JwtCredentials> jwts, ProblemResponseWriter problems)
+            throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -31,7 +34,7 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerCredentialFilter(adminKey, apiKeys, problems),
+                .addFilterBefore(new BearerCredentialFilter(adminKey, apiKeys, jwts.getIfAvailable(), problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthorized())
@@ -45,6 +48,8 @@ public class SecurityConfiguration {
                         .hasAuthority(CallerAuthentication.ROLE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/organizations/*")
                         .hasAnyAuthority(CallerAuthentication.ROLE_ADMIN, CRM_READ)
+                        .requestMatchers("/api/v1/organizations/*/api-keys", "/api/v1/organizations/*/api-keys/**")
+                        .hasAnyAuthority(CallerAuthentication.ROLE_ADMIN, CallerAuthentication.CRM_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(CRM_READ)
                         .requestMatchers("/api/v1/**").hasAuthority(CRM_WRITE)
                         .anyRequest().authenticated())

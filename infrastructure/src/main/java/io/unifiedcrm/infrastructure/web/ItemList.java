@@ -4,8 +4,4 @@ import java.util.List;
 
 /** The envelope of every list answer: the items and the opaque cursor of the next page ({@code null} at the end). */
 public record ItemList<T>(List<T> items, String nextCursor) {
-
-    public static <T> ItemList<T> complete(List<T> items) {
-        return new ItemList<>(items, null);
-    }
 }

@@ -2,11 +2,14 @@ package io.unifiedcrm.system.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.infrastructure.web.ItemList;
+import io.unifiedcrm.infrastructure.web.Paging;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Projection administration (platform admin key). */
@@ -21,9 +24,19 @@ class ProjectionAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "Every projection (processing group) with its status and position")
-    ItemList<ProjectionStatus> list() {
-        return ItemList.complete(projections.statuses());
+    @Operation(summary = "Every projection (processing group) with its status and position, by name")
+    ItemList<ProjectionStatus> list(@RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) String cursor) {
+        int pageSize = Paging.limit(limit);
+        List<String> after = Paging.sortKeyOf(cursor, 1);
+        List<ProjectionStatus> page = projections.statuses().stream()
+                .filter(status -> after == null || status.name().compareTo(after.get(0)) > 0)
+                .limit(pageSize + 1L)
+                .toList();
+        boolean hasMore = page.size() > pageSize;
+        List<ProjectionStatus> items = hasMore ? page.subList(0, pageSize) : page;
+        return new ItemList<>(items,
+                hasMore ? Paging.cursorAfter(List.of(items.get(items.size() - 1).name())) : null);
     }
 
     @GetMapping("/{name}")

@@ -1,6 +1,7 @@
 package io.unifiedcrm.identity.organization.command;
 
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.ApiKeyRevokedEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -32,5 +33,11 @@ class ApiKeyRegistry {
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (api_key_id) DO NOTHING""",
                 event.apiKeyId(), event.organizationId(), event.keyHash(), event.access().name(),
                 Timestamp.from(issuedAt));
+    }
+
+    @EventHandler
+    void on(ApiKeyRevokedEvent event, @org.axonframework.eventhandling.Timestamp Instant revokedAt) {
+        jdbc.update("UPDATE auth.api_key SET revoked_at = ? WHERE api_key_id = ? AND revoked_at IS NULL",
+                Timestamp.from(revokedAt), event.apiKeyId());
     }
 }

@@ -4,10 +4,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.ApiKeyRevokedEvent;
 import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.identity.organization.api.IssueApiKeyCommand;
+import io.unifiedcrm.identity.organization.api.RevokeApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
 import io.unifiedcrm.shared.CurrencyCode;
+import io.unifiedcrm.shared.DomainRuleViolation;
+import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.RequiredText;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,6 +32,8 @@ public class Organization {
 
     @AggregateIdentifier
     private UUID organizationId;
+    /** The organization's API keys and whether each is still active. */
+    private final Map<UUID, Boolean> apiKeysActive = new HashMap<>();
 
     protected Organization() {
         // for Axon
@@ -42,8 +51,41 @@ public class Organization {
         return AggregateLifecycle.getVersion();
     }
 
+    /** @return the organization's version after issuing the key */
+    @CommandHandler
+    public long handle(IssueApiKeyCommand command) {
+        if (command.access() == null) {
+            throw new DomainRuleViolation(ErrorCode.INVALID_ACCESS, "access", "Unknown access.");
+        }
+        apply(new ApiKeyIssuedEvent(organizationId, command.apiKeyId(), command.keyHash(), command.access()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** @return the organization's version after the revocation */
+    @CommandHandler
+    public long handle(RevokeApiKeyCommand command) {
+        Boolean active = apiKeysActive.get(command.apiKeyId());
+        if (active == null) {
+            throw DomainRuleViolation.notFound();
+        }
+        if (active) {
+            apply(new ApiKeyRevokedEvent(organizationId, command.apiKeyId()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(OrganizationCreatedEvent event) {
         this.organizationId = event.organizationId();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyIssuedEvent event) {
+        apiKeysActive.put(event.apiKeyId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevokedEvent event) {
+        apiKeysActive.put(event.apiKeyId(), false);
     }
 }

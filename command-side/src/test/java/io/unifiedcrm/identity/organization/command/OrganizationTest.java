@@ -2,7 +2,10 @@ package io.unifiedcrm.identity.organization.command;
 
 import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.ApiKeyRevokedEvent;
 import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.identity.organization.api.IssueApiKeyCommand;
+import io.unifiedcrm.identity.organization.api.RevokeApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.UUID;
@@ -16,6 +19,10 @@ class OrganizationTest {
     private static final UUID ORGANIZATION = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID API_KEY = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final String KEY_HASH = "a".repeat(64);
+
+    private static final OrganizationCreatedEvent CREATED = new OrganizationCreatedEvent(ORGANIZATION, "Acme", "EUR");
+    private static final ApiKeyIssuedEvent FIRST_KEY =
+            new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.READ_WRITE);
 
     private FixtureConfiguration<Organization> fixture;
 
@@ -33,6 +40,43 @@ class OrganizationTest {
                         new OrganizationCreatedEvent(ORGANIZATION, "Acme GmbH", "EUR"),
                         new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.READ_WRITE))
                 .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void anotherKeyCanBeIssued() {
+        UUID second = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new IssueApiKeyCommand(ORGANIZATION, second, KEY_HASH.replace('a', 'b'), ApiKeyAccess.READ_ONLY))
+                .expectEvents(new ApiKeyIssuedEvent(ORGANIZATION, second, KEY_HASH.replace('a', 'b'),
+                        ApiKeyAccess.READ_ONLY))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aKeyWithoutAccessIsRejected() {
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new IssueApiKeyCommand(ORGANIZATION, UUID.randomUUID(), KEY_HASH, null))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anActiveKeyCanBeRevokedOnce() {
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new RevokeApiKeyCommand(ORGANIZATION, API_KEY))
+                .expectEvents(new ApiKeyRevokedEvent(ORGANIZATION, API_KEY));
+        fixture.given(CREATED, FIRST_KEY, new ApiKeyRevokedEvent(ORGANIZATION, API_KEY))
+                .when(new RevokeApiKeyCommand(ORGANIZATION, API_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void revokingAnUnknownKeyIsNotFound() {
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new RevokeApiKeyCommand(ORGANIZATION, UUID.randomUUID()))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.unifiedcrm.identity.person.query;
 
 import io.unifiedcrm.identity.person.api.FindPersonQuery;
+import io.unifiedcrm.identity.person.api.FindPersonsQuery;
+import io.unifiedcrm.identity.person.api.PersonPage;
 import io.unifiedcrm.identity.person.api.PersonView;
 import io.unifiedcrm.identity.person.projection.PersonReadModel;
 import io.unifiedcrm.identity.person.projection.PersonReadModelRepository;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -15,6 +19,15 @@ class PersonQueryHandler {
 
     PersonQueryHandler(PersonReadModelRepository persons) {
         this.persons = persons;
+    }
+
+    @QueryHandler
+    PersonPage handle(FindPersonsQuery query) {
+        List<PersonView> persons = this.persons.findPage(query.organizationId(), query.email(),
+                        query.afterCreatedAt(), query.afterId(), Limit.of(query.limit() + 1))
+                .stream().map(PersonReadModel::toView).toList();
+        boolean hasMore = persons.size() > query.limit();
+        return new PersonPage(hasMore ? persons.subList(0, query.limit()) : persons, hasMore);
     }
 
     @QueryHandler

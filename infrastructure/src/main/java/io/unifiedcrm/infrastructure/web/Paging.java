@@ -1,0 +1,83 @@
+package io.unifiedcrm.infrastructure.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Keyset paging of every list: {@code limit} (default 50, at most 200; anything else is a 400) and an opaque
+ * {@code cursor} that holds the sort key of the last item of the previous page.
+ */
+public final class Paging {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> KEY = new TypeReference<>() {
+    };
+
+    private Paging() {
+    }
+
+    /** The page size asked for, checked. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw new BadRequest("invalid_limit", "limit", "limit is between 1 and " + MAX_LIMIT + ".");
+        }
+        return requested;
+    }
+
+    /** The cursor after an item with this sort key. */
+    public static String cursorAfter(List<String> sortKey) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(sortKey));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A cursor's sort key part that is an id. */
+    public static java.util.UUID uuidAt(List<String> sortKey, int index) {
+        try {
+            return java.util.UUID.fromString(sortKey.get(index));
+        } catch (IllegalArgumentException notAnId) {
+            throw invalidCursor();
+        }
+    }
+
+    /** A cursor's sort key part that is a timestamp. */
+    public static java.time.Instant instantAt(List<String> sortKey, int index) {
+        try {
+            return java.time.Instant.parse(sortKey.get(index));
+        } catch (java.time.format.DateTimeParseException notATimestamp) {
+            throw invalidCursor();
+        }
+    }
+
+    private static BadRequest invalidCursor() {
+        return new BadRequest("invalid_cursor", "cursor", "The cursor is not one this API handed out.");
+    }
+
+    /** The sort key a cursor holds, or {@code null} for no cursor (the first page). */
+    public static List<String> sortKeyOf(String cursor, int keyLength) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            List<String> key = JSON.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
+                    KEY);
+            if (key.size() != keyLength || key.contains(null)) {
+                throw new IllegalArgumentException("wrong key length");
+            }
+            return key;
+        } catch (IllegalArgumentException | java.io.IOException unreadable) {
+            throw invalidCursor();
+        }
+    }
+}
