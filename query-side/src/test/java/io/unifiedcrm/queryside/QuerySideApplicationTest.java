@@ -83,7 +83,7 @@ class QuerySideApplicationTest {
             assertThat(person.body()).contains("\"email\":\"ada@split.example\"");
             assertThat(send(port, "GET", "/api/v1/admin/projections", ADMIN_KEY).body()).contains("\"identity\"");
             assertThat(send(port, "POST", "/api/v1/persons", apiKey.value()).statusCode())
-                    .as("commands are taken by the command side").isEqualTo(404);
+                    .as("commands are taken by the command side").isEqualTo(405);
 
             List<String> migrations = jdbc.queryForList(
                     "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL", String.class);
