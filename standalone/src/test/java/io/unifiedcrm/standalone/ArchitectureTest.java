@@ -8,6 +8,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -125,13 +126,15 @@ class ArchitectureTest {
     @Test
     void aggregatesChangeStateOnlyInEventSourcingHandlers() {
         classes().that().areAnnotatedWith(Aggregate.class)
-                .should(new ArchCondition<>("assign their fields only in @EventSourcingHandler methods") {
+                .should(new ArchCondition<>("assign their fields only in @EventSourcingHandler methods or initializers") {
                     @Override
                     public void check(JavaClass aggregate, ConditionEvents events) {
                         aggregate.getFieldAccessesFromSelf().stream()
                                 .filter(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET)
                                 .filter(access -> access.getTargetOwner().equals(aggregate))
                                 .filter(access -> !access.getOrigin().isAnnotatedWith(EventSourcingHandler.class))
+                                // field initializers (empty collections) run in the constructor, before any event
+                                .filter(access -> !(access.getOrigin() instanceof JavaConstructor))
                                 .forEach(access -> events.add(SimpleConditionEvent.violated(access,
                                         describe(access))));
                     }
