@@ -25,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY,
                 "unifiedcrm.jwt.hmac-secret=" + StandaloneTest.JWT_SECRET,
                 "unifiedcrm.jwt.issuer=" + StandaloneTest.JWT_ISSUER,
-                "unifiedcrm.jwt.audience=" + StandaloneTest.JWT_AUDIENCE})
+                "unifiedcrm.jwt.audience=" + StandaloneTest.JWT_AUDIENCE,
+                // a small bucket, so that RateLimitTest's flood is refused however fast the machine is
+                "unifiedcrm.rate-limit.capacity=100",
+                "unifiedcrm.rate-limit.refill-per-second=20"})
 public abstract class StandaloneTest {
 
     static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
