@@ -50,6 +50,7 @@ public abstract class StandaloneTest {
 
     @BeforeEach
     void connect() {
+        SuiteLog.attach();
         api = new Api(port, ADMIN_KEY);
     }
 

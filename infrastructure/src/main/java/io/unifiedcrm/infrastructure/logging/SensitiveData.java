@@ -1,0 +1,28 @@
+package io.unifiedcrm.infrastructure.logging;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks what must never reach a log: API keys, bearer tokens (JWTs included) and e-mail addresses. Applied to
+ * every log message and stack trace by the logging configuration ({@code logback-spring.xml}).
+ */
+public final class SensitiveData {
+
+    private static final Pattern API_KEY = Pattern.compile("ucrm_[A-Za-z0-9_-]{8,}");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+
+    private SensitiveData() {
+    }
+
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = API_KEY.matcher(text).replaceAll("ucrm_***");
+        masked = BEARER.matcher(masked).replaceAll("$1***");
+        masked = JWT.matcher(masked).replaceAll("***");
+        return EMAIL.matcher(masked).replaceAll("***@***");
+    }
+}

@@ -1,0 +1,27 @@
+package io.unifiedcrm.infrastructure.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SensitiveDataTest {
+
+    @Test
+    void apiKeysBearerTokensJwtsAndEmailAddressesAreMasked() {
+        String line = "key ucrm_SMmF1s6gM5V0GuvLE9ndfpM_rqvRbZYu-c6lJChkKbA for Ada.Lovelace+crm@example.co.uk, "
+                + "Authorization: Bearer abc.def-ghi, token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        String masked = SensitiveData.mask(line);
+        assertThat(masked)
+                .doesNotContain("SMmF1s6gM5V0GuvLE9ndfpM")
+                .doesNotContain("Lovelace")
+                .doesNotContain("abc.def-ghi")
+                .doesNotContain("eyJzdWIiOiJ4In0")
+                .contains("ucrm_***", "***@***", "Bearer ***");
+    }
+
+    @Test
+    void ordinaryTextIsLeftAlone() {
+        String line = "Processor [identity] claimed segment 0 at position 42 in 3 ms";
+        assertThat(SensitiveData.mask(line)).isEqualTo(line);
+    }
+}
