@@ -1,0 +1,160 @@
+package io.unifiedcrm.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.unifiedcrm.standalone.Api.Response;
+import io.unifiedcrm.standalone.Api.TestOrganization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenant isolation on every endpoint, read from the application's handler mappings at runtime, so that a new
+ * endpoint is covered the day it is added: organization B's credential on organization A's resource ids answers
+ * 404 with the same body as a missing id, lists show B nothing of A, and nothing of A changes.
+ */
+class TenantIsolationTest extends StandaloneTest {
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
+    /** A valid body for each mutation that takes one; a new endpoint with a body must add its sample here. */
+    private static final Map<String, Object> SAMPLE_BODIES = Map.of(
+            "POST /api/v1/organizations", Map.of("name", "Sample", "baseCurrency", "EUR"),
+            "POST /api/v1/persons", Map.of("email", "sample@tenant-b.example", "firstName", "S", "lastName", "B"),
+            "PATCH /api/v1/persons/{personId}", Map.of("firstName", "Mallory"),
+            "POST /api/v1/organizations/{organizationId}/api-keys", Map.of("access", "read_write"));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    private TestOrganization alpha;
+    private TestOrganization beta;
+    private Map<String, String> alphasIds;
+
+    @BeforeEach
+    void twoOrganizations() {
+        alpha = api.createOrganization("Alpha Tenant");
+        beta = api.createOrganization("Beta Tenant");
+        UUID person = api.createPerson(alpha, "ada@alpha-tenant.example", "Ada", "Lovelace");
+        String apiKeyId = api.post("/api/v1/organizations/" + alpha.id() + "/api-keys", alpha.apiKey(),
+                Map.of("access", "read_only")).body().get("id").asText();
+        alphasIds = Map.of("organizationId", alpha.id().toString(), "personId", person.toString(),
+                "apiKeyId", apiKeyId);
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200);
+    }
+
+    @Test
+    void organizationBCanNeitherReadNorChangeAnythingOfOrganizationA() {
+        String alphaBefore = snapshotOf(alpha.id());
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) {
+                    continue;
+                }
+                for (RequestMethod method : mapping.getKey().getMethodsCondition().getMethods()) {
+                    String route = method.name() + " " + pattern;
+                    Object body = bodyFor(route, mapping.getValue());
+                    check(route, method.name(), pattern, body);
+                    checked.add(route);
+                }
+            }
+        }
+        assertThat(checked).as("the endpoints found at runtime").contains(
+                "GET /api/v1/persons/{personId}", "PATCH /api/v1/persons/{personId}", "GET /api/v1/persons",
+                "GET /api/v1/organizations/{organizationId}",
+                "DELETE /api/v1/organizations/{organizationId}/api-keys/{apiKeyId}");
+        assertThat(snapshotOf(alpha.id())).as("nothing of A changed").isEqualTo(alphaBefore);
+    }
+
+    private void check(String route, String method, String pattern, Object body) {
+        if (pattern.startsWith("/api/v1/admin/") || route.equals("POST /api/v1/organizations")) {
+            Response response = api.send(method, substitute(pattern, alphasIds), beta.apiKey(),
+                    body == null ? null : "application/json", body);
+            assertThat(response.status()).as(route + ": platform admin only").isEqualTo(403);
+            return;
+        }
+        if (!PATH_VARIABLE.matcher(pattern).find()) {
+            Response response = api.send(method, pattern, beta.apiKey(), body == null ? null : contentType(method),
+                    body);
+            assertThat(response.status()).as(route + " " + response).isLessThan(500);
+            assertThat(response.raw().body()).as(route + ": none of A's data")
+                    .doesNotContain(alpha.id().toString())
+                    .doesNotContain(alphasIds.get("personId"))
+                    .doesNotContain("ada@alpha-tenant.example");
+            return;
+        }
+        Response foreign = api.send(method, substitute(pattern, alphasIds), beta.apiKey(),
+                body == null ? null : contentType(method), body);
+        Response missing = api.send(method, substitute(pattern, Map.of()), beta.apiKey(),
+                body == null ? null : contentType(method), body);
+        assertThat(foreign.status()).as(route + " " + foreign).isEqualTo(404);
+        assertThat(withoutRequestSpecifics(foreign.body())).as(route + ": same as a missing id")
+                .isEqualTo(withoutRequestSpecifics(missing.body()));
+    }
+
+    private static Object bodyFor(String route, HandlerMethod handler) {
+        boolean takesBody = Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+        if (!takesBody) {
+            return null;
+        }
+        assertThat(SAMPLE_BODIES).as("add a sample body for the new endpoint " + route).containsKey(route);
+        return SAMPLE_BODIES.get(route);
+    }
+
+    private static String contentType(String method) {
+        return method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
+    }
+
+    /** Fills path variables from {@code ids}; unknown variables (a missing resource) get a random id. */
+    private static String substitute(String pattern, Map<String, String> ids) {
+        Matcher variables = PATH_VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variables.find()) {
+            String value = ids.getOrDefault(variables.group(1), UUID.randomUUID().toString());
+            variables.appendReplacement(path, value);
+        }
+        variables.appendTail(path);
+        return path.toString();
+    }
+
+    /** Everything stored about organization A: its events, read models and credentials. */
+    private String snapshotOf(UUID organizationId) {
+        return jdbc.queryForList("""
+                        SELECT global_index, aggregate_identifier, sequence_number FROM axon.domain_event_entry
+                        WHERE aggregate_identifier = ?
+                           OR convert_from(payload, 'UTF8')::jsonb ->> 'organizationId' = ?
+                        ORDER BY global_index""", organizationId.toString(), organizationId.toString()).toString()
+                + jdbc.queryForList("SELECT * FROM identity.person WHERE organization_id = ? ORDER BY id",
+                organizationId)
+                + jdbc.queryForList("SELECT * FROM identity.organization WHERE id = ?", organizationId)
+                + jdbc.queryForList("SELECT api_key_id, revoked_at FROM auth.api_key WHERE organization_id = ?"
+                + " ORDER BY api_key_id", organizationId);
+    }
+
+    private static JsonNode withoutRequestSpecifics(JsonNode problem) {
+        ObjectNode copy = problem.deepCopy();
+        copy.remove("correlationId");
+        copy.remove("instance");
+        return copy;
+    }
+}
