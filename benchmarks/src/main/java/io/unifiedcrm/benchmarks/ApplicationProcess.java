@@ -1,0 +1,119 @@
+package io.unifiedcrm.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The standalone application under test, in its own JVM (so its memory is its own), on the harness's PostgreSQL.
+ * Its peak resident set comes from the kernel; its peak heap is sampled from the actuator every second.
+ */
+final class ApplicationProcess implements AutoCloseable {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC");
+
+    private final Process process;
+    private final int port;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicLong peakHeapBytes = new AtomicLong();
+
+    private ApplicationProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ApplicationProcess start(Path jar, String jdbcUrl, String adminKey, Path workDirectory) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--unifiedcrm.admin.key=" + adminKey,
+                "--unifiedcrm.data.dir=" + workDirectory.resolve("app"),
+                "--unifiedcrm.rate-limit.enabled=false"));
+        Path log = workDirectory.resolve("application.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ApplicationProcess application = new ApplicationProcess(process, port);
+        Http http = new Http(application.baseUrl());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application died; see " + log);
+            }
+            try {
+                if (http.send("GET", "/actuator/health", null, null).statusCode() == 200) {
+                    break;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the application did not start; see " + log);
+            }
+            Thread.sleep(250);
+        }
+        application.sampler.scheduleAtFixedRate(() -> application.sampleHeap(http), 0, 1, TimeUnit.SECONDS);
+        return application;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The application's peak resident set size (VmHWM), in bytes. */
+    long peakRssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    long peakHeapBytes() {
+        return peakHeapBytes.get();
+    }
+
+    private void sampleHeap(Http http) {
+        try {
+            long used = http.send("GET", "/actuator/prometheus", null, null).body().lines()
+                    .filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+            peakHeapBytes.accumulateAndGet(used, Math::max);
+        } catch (RuntimeException ignored) {
+            // a missed sample is not a failure of the run
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.shutdownNow();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.unifiedcrm.benchmarks;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+
+/**
+ * The command mix over HTTP — 30 % create person, 70 % rename a person chosen Zipf-skewed among the first
+ * {@value #HOT_SET} — closed loop for throughput (M1), open loop at a fixed arrival rate for latency (M2), with
+ * projection-lag probes (M3) and queries alongside (M5).
+ */
+final class CommandLoad {
+
+    static final int HOT_SET = 1_000;
+    static final double CREATE_SHARE = 0.3;
+
+    private final Http http;
+    private final String apiKey;
+    private final DataSource database;
+    private final List<String> persons = new CopyOnWriteArrayList<>();
+    private final Zipf zipf = new Zipf(HOT_SET, 1.0);
+    private final AtomicLong sequence = new AtomicLong();
+
+    CommandLoad(Http http, String apiKey, DataSource database) {
+        this.http = http;
+        this.apiKey = apiKey;
+        this.database = database;
+    }
+
+    /** Creates the hot set of persons (this also warms the application up). */
+    void createHotSet(int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < HOT_SET; i++) {
+            pool.submit(() -> persons.add(createPerson().id()));
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+    }
+
+    /** M1: {@code clients} clients sending back to back; successful commands per second. */
+    Throughput closedLoop(int clients, Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong succeeded = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        for (int client = 0; client < clients; client++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    (nextCommand().ok() ? succeeded : failed).incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Throughput(succeeded.get() / seconds, failed.get());
+    }
+
+    /**
+     * M2 with M3 and M5: commands sent at {@code ratePerSecond} whatever the answers' pace (open loop; latency is
+     * measured from the intended send time, so queueing shows); every 10th create is probed for projection lag;
+     * queries run at their own fixed rate alongside.
+     */
+    OpenLoopResult openLoop(double ratePerSecond, Duration duration, double queriesPerSecond) throws Exception {
+        int expected = (int) (ratePerSecond * duration.toSeconds()) + 16;
+        Percentiles latency = new Percentiles(expected);
+        Percentiles lag = new Percentiles(expected);
+        Percentiles getById = new Percentiles(expected);
+        Percentiles filteredList = new Percentiles(expected);
+        AtomicLong failed = new AtomicLong();
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        ExecutorService probes = Executors.newFixedThreadPool(4);
+        ExecutorService queries = Executors.newFixedThreadPool(8);
+
+        long start = System.nanoTime() + 100_000_000L;
+        long interval = (long) (1e9 / ratePerSecond);
+        long queryInterval = (long) (1e9 / queriesPerSecond);
+        long end = start + duration.toNanos();
+        Thread queryDispatcher = new Thread(() -> {
+            for (long i = 0; start + i * queryInterval < end; i++) {
+                long intended = start + i * queryInterval;
+                LockSupport.parkNanos(intended - System.nanoTime());
+                boolean byId = i % 2 == 0;
+                queries.submit(() -> {
+                    String person = persons.get(ThreadLocalRandom.current().nextInt(persons.size()));
+                    HttpResponse<String> response = byId
+                            ? http.send("GET", "/api/v1/persons/" + person, apiKey, null)
+                            : http.send("GET", "/api/v1/persons?limit=20&email=bench-"
+                                    + ThreadLocalRandom.current().nextInt(1000) + "@load.example", apiKey, null);
+                    (byId ? getById : filteredList).record(System.nanoTime() - intended);
+                    if (response.statusCode() != 200) {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+        });
+        queryDispatcher.start();
+        for (long i = 0; start + i * interval < end; i++) {
+            long intended = start + i * interval;
+            LockSupport.parkNanos(intended - System.nanoTime());
+            boolean probe = i % 10 == 0;
+            senders.submit(() -> {
+                Outcome outcome = probe ? createPerson() : nextCommand();
+                long acknowledged = System.nanoTime();
+                latency.record(acknowledged - intended);
+                if (!outcome.ok()) {
+                    failed.incrementAndGet();
+                } else if (probe) {
+                    probes.submit(() -> lag.record(waitUntilProjected(outcome.id()) - acknowledged));
+                }
+            });
+        }
+        queryDispatcher.join();
+        for (ExecutorService pool : List.of(senders, queries, probes)) {
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        return new OpenLoopResult(ratePerSecond, latency, lag, getById, filteredList, failed.get());
+    }
+
+    private Outcome nextCommand() {
+        if (ThreadLocalRandom.current().nextDouble() < CREATE_SHARE) {
+            return createPerson();
+        }
+        String person = persons.get(zipf.next() % persons.size());
+        HttpResponse<String> response = http.send("PATCH", "/api/v1/persons/" + person, apiKey,
+                "{\"lastName\":\"Renamed" + sequence.incrementAndGet() + "\"}");
+        return new Outcome(response.statusCode() == 200, person);
+    }
+
+    private Outcome createPerson() {
+        long n = sequence.incrementAndGet();
+        HttpResponse<String> response = http.send("POST", "/api/v1/persons", apiKey,
+                "{\"email\":\"bench-" + (n % 1000) + "-" + n + "@load.example\",\"firstName\":\"Bench\","
+                        + "\"lastName\":\"Person" + n + "\",\"source\":\"api\"}");
+        String id = response.statusCode() == 201 ? response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1") : null;
+        return new Outcome(response.statusCode() == 201, id);
+    }
+
+    /** Polls the read model until the person's row is there; answers the time it was first seen. */
+    private long waitUntilProjected(String personId) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement visible = connection.prepareStatement("SELECT 1 FROM identity.person WHERE id = ?")) {
+            visible.setObject(1, UUID.fromString(personId));
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < giveUp) {
+                try (ResultSet row = visible.executeQuery()) {
+                    if (row.next()) {
+                        return System.nanoTime();
+                    }
+                }
+                LockSupport.parkNanos(500_000);
+            }
+            return giveUp;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Outcome(boolean ok, String id) {
+    }
+
+    record Throughput(double perSecond, long failures) {
+    }
+
+    record OpenLoopResult(double rate, Percentiles latency, Percentiles lag, Percentiles getById,
+                          Percentiles filteredList, long failures) {
+    }
+}
