@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ApplicationProcess implements AutoCloseable {
 
-    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC");
+    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC",
+            "-XX:+HeapDumpOnOutOfMemoryError");
 
     private final Process process;
     private final int port;
@@ -44,7 +45,8 @@ final class ApplicationProcess implements AutoCloseable {
                 "--unifiedcrm.data.dir=" + workDirectory.resolve("app"),
                 "--unifiedcrm.rate-limit.enabled=false"));
         Path log = workDirectory.resolve("application.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         ApplicationProcess application = new ApplicationProcess(process, port);
         Http http = new Http(application.baseUrl());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));

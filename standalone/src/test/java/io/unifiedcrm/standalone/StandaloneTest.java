@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "unifiedcrm.jwt.audience=" + StandaloneTest.JWT_AUDIENCE,
                 // a small bucket, so that RateLimitTest's flood is refused however fast the machine is
                 "unifiedcrm.rate-limit.capacity=100",
-                "unifiedcrm.rate-limit.refill-per-second=20"})
+                "unifiedcrm.rate-limit.refill-per-second=20",
+                // throw-away test data: no need to wait for the disk
+                "unifiedcrm.embedded-postgres.fsync=off"})
 public abstract class StandaloneTest {
 
     static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";

@@ -10,7 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -65,6 +68,17 @@ public class AxonMessagingConfiguration {
     }
 
     @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new AxonMetricRegistry(meterRegistry);
+    }
+
+    /** Recently used aggregates, shared by the aggregates that name it ({@code @Aggregate(cache = ...)}). */
+    @Bean
+    public Cache aggregateCache(@Value("${unifiedcrm.commands.aggregate-cache-size:10000}") long maximumSize) {
+        return new BoundedAggregateCache(maximumSize);
+    }
+
+    @Bean
     public CorrelationDataProvider auditCorrelationDataProvider() {
         return new AuditCorrelationDataProvider();
     }
@@ -76,7 +90,7 @@ public class AxonMessagingConfiguration {
     @Bean
     public ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${unifiedcrm.processors.initial-segments:2}") int initialSegments,
-            @Value("${unifiedcrm.processors.batch-size:100}") int batchSize) {
+            @Value("${unifiedcrm.processors.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.initialSegmentCount(initialSegments).batchSize(batchSize));
     }

@@ -25,7 +25,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A tenant: a business using Unified CRM, with its base currency and its API keys. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Organization {
 
     static final int MAX_NAME_LENGTH = 200;

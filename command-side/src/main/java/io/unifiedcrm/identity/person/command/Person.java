@@ -22,7 +22,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One person of an organization, across sales and selling (seed: identity.person). */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Person {
 
     static final int MAX_NAME_LENGTH = 100;

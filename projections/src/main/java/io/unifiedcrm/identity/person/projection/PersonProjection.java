@@ -11,7 +11,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code identity.person}. Idempotent: an event already reflected in a row (by sequence number) is skipped. */
+/**
+ * Builds {@code identity.person} with one statement per event. Idempotent: a row is inserted only if absent and
+ * changed only by an event with a higher sequence number than the row's version.
+ */
 @Component
 @ProcessingGroup(IdentityProcessingGroup.NAME)
 class PersonProjection {
@@ -24,18 +27,13 @@ class PersonProjection {
 
     @EventHandler
     void on(PersonCreatedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        if (persons.existsById(event.personId())) {
-            return;
-        }
-        persons.save(new PersonReadModel(event.personId(), event.organizationId(), event.email(), event.firstName(),
-                event.lastName(), event.phone(), event.source(), sequenceNumber, at));
+        persons.insertIfAbsent(event.personId(), event.organizationId(), event.email(), event.firstName(),
+                event.lastName(), event.phone(), event.source(), sequenceNumber, at);
     }
 
     @EventHandler
     void on(PersonNameChangedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        persons.findById(event.personId())
-                .filter(person -> !person.hasApplied(sequenceNumber))
-                .ifPresent(person -> person.rename(event.firstName(), event.lastName(), sequenceNumber, at));
+        persons.rename(event.personId(), event.firstName(), event.lastName(), sequenceNumber, at);
     }
 
     @ResetHandler

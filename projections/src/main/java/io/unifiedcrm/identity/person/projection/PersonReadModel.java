@@ -5,11 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code identity.person}. */
+/** A row of {@code identity.person}, read through JPA; {@link PersonProjection} writes it with single statements. */
 @Entity
+@Immutable
 @Table(schema = "identity", name = "person")
 public class PersonReadModel {
 
@@ -34,32 +36,6 @@ public class PersonReadModel {
 
     protected PersonReadModel() {
         // for JPA
-    }
-
-    PersonReadModel(UUID id, UUID organizationId, String email, String firstName, String lastName, String phone,
-                    String source, long version, Instant createdAt) {
-        this.id = id;
-        this.organizationId = organizationId;
-        this.email = email;
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.phone = phone;
-        this.source = source;
-        this.version = version;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
-    }
-
-    /** Whether the event with this sequence number is already reflected (a redelivery after a crash). */
-    boolean hasApplied(long sequenceNumber) {
-        return version >= sequenceNumber;
-    }
-
-    void rename(String firstName, String lastName, long version, Instant at) {
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.version = version;
-        this.updatedAt = at;
     }
 
     public PersonView toView() {
