@@ -88,6 +88,19 @@ final class ApplicationProcess implements AutoCloseable {
         return -1;
     }
 
+    /** The top of the application's heap histogram (jcmd), for diagnosing memory in the log. */
+    String heapHistogram() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return output.lines().skip(3).limit(8).reduce("", (a, b) -> a + "\n" + b);
+        } catch (Exception e) {
+            return "no histogram: " + e.getMessage();
+        }
+    }
+
     long peakHeapBytes() {
         return peakHeapBytes.get();
     }

@@ -85,10 +85,12 @@ public final class BenchmarkHarness {
                         m2.latency().millis(50), m2.latency().millis(99), m2.lag().millis(99));
 
                 ReplayBenchmark replay = new ReplayBenchmark(database, http, ADMIN_KEY);
+                log("heap after M2:%s", application.heapHistogram());
                 long appended = replay.fillEventStore(REPLAY_EVENTS, organizationId);
                 log("appended %d events", appended);
                 double b3 = Baselines.keysetScan(database);
-                ReplayBenchmark.Result m4 = replay.replayAll(REPLAY_LIMIT);
+                log("heap after the load phases:%s", application.heapHistogram());
+                ReplayBenchmark.Result m4 = replay.replayAll(REPLAY_LIMIT, application::heapHistogram);
                 log("M4 %.0f events/s (%s), B3 %.0f rows/s", m4.eventsPerSecond(),
                         m4.completed() ? "complete" : "timed out", b3);
 

@@ -65,7 +65,7 @@ final class ReplayBenchmark {
     }
 
     /** Resets every projection and waits until they are rebuilt (or the time is up); events per second. */
-    Result replayAll(Duration limit) throws Exception {
+    Result replayAll(Duration limit, java.util.function.Supplier<String> diagnostics) throws Exception {
         long head;
         try (Connection connection = database.getConnection();
              var max = connection.createStatement().executeQuery(
@@ -95,6 +95,10 @@ final class ReplayBenchmark {
             }
             if (position >= head) {
                 break;
+            }
+            if ((System.nanoTime() - started) / 1_000_000_000L % 20 == 0) {
+                System.out.println("[bench] replay at " + position + " of " + head + diagnostics.get());
+                Thread.sleep(1000);
             }
             Thread.sleep(200);
         }

@@ -84,6 +84,20 @@ class EventStoreSchemaTest extends StandaloneTest {
     }
 
     @Test
+    void aSecondWriterOfTheSameSequenceNumberLosesWithAConcurrencyException() {
+        TestOrganization organization = api.createOrganization("Racing Writers");
+        UUID personId = api.createPerson(organization, "ada@racing.example", "Ada", "Lovelace");
+        assertThat(api.patch("/api/v1/persons/" + personId, organization.apiKey(),
+                Map.of("lastName", "King")).status()).isEqualTo(200);
+        // what a second command-side instance would append for the same aggregate at the same moment
+        var duplicate = new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person", personId.toString(),
+                1L, new io.unifiedcrm.identity.person.api.PersonNameChangedEvent(personId, organization.id(), "Ada",
+                "Byron"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storageEngine.appendEvents(duplicate))
+                .isInstanceOf(org.axonframework.modelling.command.ConcurrencyException.class);
+    }
+
+    @Test
     void tokensAreReadableJsonToo() {
         TestOrganization organization = api.createOrganization("Readable Tokens");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
