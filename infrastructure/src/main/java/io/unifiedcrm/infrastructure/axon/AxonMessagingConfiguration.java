@@ -18,6 +18,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,8 +91,15 @@ public class AxonMessagingConfiguration {
     @Bean
     public ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${unifiedcrm.processors.initial-segments:2}") int initialSegments,
-            @Value("${unifiedcrm.processors.batch-size:500}") int batchSize) {
+            @Value("${unifiedcrm.processors.batch-size:500}") int batchSize,
+            ObjectProvider<CommitNotifyingEventSource> notifyingSource) {
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.initialSegmentCount(initialSegments).batchSize(batchSize));
+                (config, builder) -> {
+                    CommitNotifyingEventSource source = notifyingSource.getIfAvailable();
+                    if (source != null) {
+                        builder.messageSource(source);
+                    }
+                    return builder.initialSegmentCount(initialSegments).batchSize(batchSize);
+                });
     }
 }

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,6 +93,14 @@ public class AxonPostgresConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** The source the projections' pooled processors read, with prompt notice of new events. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore,
+            @Value("${unifiedcrm.processors.poll-interval:PT0.25S}") java.time.Duration pollInterval) {
+        return new CommitNotifyingEventSource(eventStore, pollInterval);
     }
 
     @Bean
