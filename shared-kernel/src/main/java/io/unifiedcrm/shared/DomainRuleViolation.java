@@ -8,11 +8,18 @@ public class DomainRuleViolation extends RuntimeException {
 
     private final ErrorCode errorCode;
     private final String field;
+    private final String existingId;
 
     public DomainRuleViolation(ErrorCode errorCode, String field, String message) {
+        this(errorCode, field, message, null);
+    }
+
+    /** @param existingId the resource a conflict is with (e.g. the person who has the e-mail address), or null */
+    public DomainRuleViolation(ErrorCode errorCode, String field, String message, String existingId) {
         super(message);
         this.errorCode = errorCode;
         this.field = field;
+        this.existingId = existingId;
     }
 
     /** The not-found answer: identical for a missing resource and for another organization's. */
@@ -22,6 +29,11 @@ public class DomainRuleViolation extends RuntimeException {
 
     public ErrorCode errorCode() {
         return errorCode;
+    }
+
+    /** The id of the resource the request conflicts with, or {@code null}. */
+    public String existingId() {
+        return existingId;
     }
 
     /** The offending input field, or {@code null} when the violation is not about one field. */

@@ -10,6 +10,7 @@ public enum ErrorCode {
     UNKNOWN_CURRENCY("unknown_currency", ErrorKind.INVALID),
     UNKNOWN_SOURCE("unknown_source", ErrorKind.INVALID),
     INVALID_ACCESS("invalid_access", ErrorKind.INVALID),
+    EMAIL_TAKEN("email_taken", ErrorKind.CONFLICT),
     REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent_modification", ErrorKind.CONFLICT),
     VERSION_MISMATCH("version_mismatch", ErrorKind.PRECONDITION_FAILED),

@@ -52,6 +52,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (violation.field() != null) {
             Problems.withErrors(problem, List.of(new Problems.FieldError(violation.field(), violation.getMessage())));
         }
+        if (violation.existingId() != null) {
+            problem.setProperty("existingId", violation.existingId());
+        }
         return respond(problem);
     }
 
@@ -98,6 +101,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        // a rule enforced while the unit of work commits (set-based validation) arrives wrapped by Axon
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainRuleViolation violation) {
+                return domainRuleViolation(violation);
+            }
+        }
         LOG.error("Unexpected error", exception);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred; quote the correlationId when reporting it."));

@@ -1,7 +1,7 @@
 package io.unifiedcrm.identity.organization.command;
 
+import io.unifiedcrm.infrastructure.axon.WrittenWithTheEvent;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,9 +11,6 @@ class CredentialsConfiguration {
     /** Credentials are written with their event, and a failure to write one fails the command. */
     @Bean
     ConfigurerModule credentialsWrittenWithTheirEvents() {
-        return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(ApiKeyRegistry.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ApiKeyRegistry.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance());
+        return WrittenWithTheEvent.processingGroup(ApiKeyRegistry.PROCESSING_GROUP);
     }
 }
