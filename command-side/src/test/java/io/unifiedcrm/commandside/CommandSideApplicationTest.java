@@ -57,7 +57,8 @@ class CommandSideApplicationTest {
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(SimpleCommandBus.class);
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
             assertThat(app.getBean(EventProcessingConfiguration.class).eventProcessors())
-                    .as("no projections run on the command side").containsOnlyKeys("credentials");
+                    .as("no projections run on the command side, only its set-based lookups")
+                    .containsOnlyKeys("credentials", "person-email-lookup");
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> organization = send(port, "POST", "/api/v1/organizations", ADMIN_KEY,
@@ -74,7 +75,8 @@ class CommandSideApplicationTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class)).isEqualTo(3);
             List<String> migrations = jdbc.queryForList(
                     "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL", String.class);
-            assertThat(migrations).isNotEmpty().allSatisfy(version -> assertThat(version).startsWith("1."));
+            assertThat(migrations).isNotEmpty()
+                    .allSatisfy(version -> assertThat(version).matches("[12]\\..*"));
         }
     }
 
