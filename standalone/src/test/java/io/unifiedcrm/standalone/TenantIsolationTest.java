@@ -38,7 +38,9 @@ class TenantIsolationTest extends StandaloneTest {
             "POST /api/v1/organizations", Map.of("name", "Sample", "baseCurrency", "EUR"),
             "POST /api/v1/persons", Map.of("email", "sample@tenant-b.example", "firstName", "S", "lastName", "B"),
             "PATCH /api/v1/persons/{personId}", Map.of("firstName", "Mallory"),
-            "POST /api/v1/organizations/{organizationId}/api-keys", Map.of("access", "read_write"));
+            "POST /api/v1/organizations/{organizationId}/api-keys", Map.of("access", "read_write"),
+            "POST /api/v1/teams", Map.of("name", "Sample team"),
+            "POST /api/v1/teams/{teamId}/members", Map.of("personId", UUID.randomUUID().toString()));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -55,8 +57,12 @@ class TenantIsolationTest extends StandaloneTest {
         UUID person = api.createPerson(alpha, "ada@alpha-tenant.example", "Ada", "Lovelace");
         String apiKeyId = api.post("/api/v1/organizations/" + alpha.id() + "/api-keys", alpha.apiKey(),
                 Map.of("access", "read_only")).body().get("id").asText();
+        String teamId = api.post("/api/v1/teams", alpha.apiKey(), Map.of("name", "Alpha team")).body()
+                .get("id").asText();
+        assertThat(api.post("/api/v1/teams/" + teamId + "/members", alpha.apiKey(),
+                Map.of("personId", person.toString())).status()).isEqualTo(200);
         alphasIds = Map.of("organizationId", alpha.id().toString(), "personId", person.toString(),
-                "apiKeyId", apiKeyId);
+                "apiKeyId", apiKeyId, "teamId", teamId);
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200);
     }
@@ -81,7 +87,8 @@ class TenantIsolationTest extends StandaloneTest {
         assertThat(checked).as("the endpoints found at runtime").contains(
                 "GET /api/v1/persons/{personId}", "PATCH /api/v1/persons/{personId}", "GET /api/v1/persons",
                 "GET /api/v1/organizations/{organizationId}",
-                "DELETE /api/v1/organizations/{organizationId}/api-keys/{apiKeyId}");
+                "DELETE /api/v1/organizations/{organizationId}/api-keys/{apiKeyId}",
+                "GET /api/v1/teams/{teamId}", "DELETE /api/v1/teams/{teamId}/members/{personId}");
         assertThat(snapshotOf(alpha.id())).as("nothing of A changed").isEqualTo(alphaBefore);
     }
 
@@ -148,7 +155,10 @@ class TenantIsolationTest extends StandaloneTest {
                 organizationId)
                 + jdbc.queryForList("SELECT * FROM identity.organization WHERE id = ?", organizationId)
                 + jdbc.queryForList("SELECT api_key_id, revoked_at FROM auth.api_key WHERE organization_id = ?"
-                + " ORDER BY api_key_id", organizationId);
+                + " ORDER BY api_key_id", organizationId)
+                + jdbc.queryForList("SELECT t.*, (SELECT array_agg(person_id ORDER BY person_id)::text FROM "
+                + "identity.team_member m WHERE m.team_id = t.id) AS members FROM identity.team t "
+                + "WHERE organization_id = ? ORDER BY id", organizationId);
     }
 
     private static JsonNode withoutRequestSpecifics(JsonNode problem) {

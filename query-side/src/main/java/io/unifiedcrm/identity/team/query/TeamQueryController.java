@@ -1,0 +1,56 @@
+package io.unifiedcrm.identity.team.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.identity.team.api.FindTeamQuery;
+import io.unifiedcrm.identity.team.api.FindTeamsQuery;
+import io.unifiedcrm.identity.team.api.TeamPage;
+import io.unifiedcrm.identity.team.api.TeamView;
+import io.unifiedcrm.infrastructure.security.CallerOrganization;
+import io.unifiedcrm.infrastructure.web.ItemList;
+import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.shared.DomainRuleViolation;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/teams")
+class TeamQueryController {
+
+    private final QueryGateway queries;
+
+    TeamQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "List the organization's teams with their members, in creation order")
+    ItemList<TeamView> list(CallerOrganization organization, @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) String cursor) {
+        int pageSize = Paging.limit(limit);
+        List<String> after = Paging.sortKeyOf(cursor, 2);
+        TeamPage page = queries.query(new FindTeamsQuery(organization.id(),
+                after == null ? null : Paging.instantAt(after, 0),
+                after == null ? null : Paging.uuidAt(after, 1), pageSize), TeamPage.class).join();
+        TeamView last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1);
+        return new ItemList<>(page.items(), page.hasMore()
+                ? Paging.cursorAfter(List.of(last.createdAt().toString(), last.id().toString())) : null);
+    }
+
+    @GetMapping("/{teamId}")
+    @Operation(summary = "Read a team of the caller's organization")
+    ResponseEntity<TeamView> get(CallerOrganization organization, @PathVariable UUID teamId) {
+        TeamView team = queries.query(new FindTeamQuery(organization.id(), teamId),
+                        ResponseTypes.optionalInstanceOf(TeamView.class))
+                .join()
+                .orElseThrow(DomainRuleViolation::notFound);
+        return ResponseEntity.ok().eTag(String.valueOf(team.version())).body(team);
+    }
+}

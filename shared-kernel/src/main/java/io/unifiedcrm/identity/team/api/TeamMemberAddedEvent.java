@@ -1,0 +1,8 @@
+package io.unifiedcrm.identity.team.api;
+
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TeamMemberAddedEvent(UUID teamId, UUID organizationId, UUID personId) {
+}
