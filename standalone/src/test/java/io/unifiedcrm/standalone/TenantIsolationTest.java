@@ -35,6 +35,7 @@ class TenantIsolationTest extends StandaloneTest {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     /** A valid body for each mutation that takes one; a new endpoint with a body must add its sample here. */
     private static final Map<String, Object> SAMPLE_BODIES = Map.of(
+            "PATCH /api/v1/organizations/{organizationId}", Map.of("name", "Hijacked"),
             "POST /api/v1/organizations", Map.of("name", "Sample", "baseCurrency", "EUR"),
             "POST /api/v1/persons", Map.of("email", "sample@tenant-b.example", "firstName", "S", "lastName", "B"),
             "PATCH /api/v1/persons/{personId}", Map.of("firstName", "Mallory"),
@@ -88,7 +89,8 @@ class TenantIsolationTest extends StandaloneTest {
                 "GET /api/v1/persons/{personId}", "PATCH /api/v1/persons/{personId}", "GET /api/v1/persons",
                 "GET /api/v1/organizations/{organizationId}",
                 "DELETE /api/v1/organizations/{organizationId}/api-keys/{apiKeyId}",
-                "GET /api/v1/teams/{teamId}", "DELETE /api/v1/teams/{teamId}/members/{personId}");
+                "GET /api/v1/teams/{teamId}", "DELETE /api/v1/teams/{teamId}/members/{personId}",
+                "PATCH /api/v1/organizations/{organizationId}");
         assertThat(snapshotOf(alpha.id())).as("nothing of A changed").isEqualTo(alphaBefore);
     }
 

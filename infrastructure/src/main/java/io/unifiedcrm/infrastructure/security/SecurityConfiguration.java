@@ -48,6 +48,8 @@ public class SecurityConfiguration {
                         .hasAuthority(CallerAuthentication.ROLE_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/organizations/*")
                         .hasAnyAuthority(CallerAuthentication.ROLE_ADMIN, CRM_READ)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/organizations/*")
+                        .hasAnyAuthority(CallerAuthentication.ROLE_ADMIN, CallerAuthentication.CRM_ADMIN)
                         .requestMatchers("/api/v1/organizations/*/api-keys", "/api/v1/organizations/*/api-keys/**")
                         .hasAnyAuthority(CallerAuthentication.ROLE_ADMIN, CallerAuthentication.CRM_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(CRM_READ)

@@ -5,7 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
 import io.unifiedcrm.identity.organization.api.ApiKeyRevokedEvent;
+import io.unifiedcrm.identity.organization.api.ChangeOrganizationCommand;
 import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.identity.organization.api.OrganizationRenamedEvent;
+import io.unifiedcrm.identity.organization.api.OrganizationSettingsChangedEvent;
 import io.unifiedcrm.identity.organization.api.IssueApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.RevokeApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
@@ -30,8 +33,12 @@ public class Organization {
 
     static final int MAX_NAME_LENGTH = 200;
 
+    static final int MAX_SETTINGS_LENGTH = 64 * 1024;
+
     @AggregateIdentifier
     private UUID organizationId;
+    private String name;
+    private Map<String, Object> settings = Map.of();
     /** The organization's API keys and whether each is still active. */
     private final Map<UUID, Boolean> apiKeysActive = new HashMap<>();
 
@@ -48,6 +55,26 @@ public class Organization {
         apply(new OrganizationCreatedEvent(command.organizationId(), name, baseCurrency));
         apply(new ApiKeyIssuedEvent(command.organizationId(), command.apiKeyId(), command.apiKeyHash(),
                 ApiKeyAccess.READ_WRITE));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** @return the organization's version after the change (unchanged when nothing differs) */
+    @CommandHandler
+    public long handle(ChangeOrganizationCommand command) {
+        if (command.name() != null) {
+            String newName = RequiredText.of("name", command.name(), MAX_NAME_LENGTH).value();
+            if (!newName.equals(name)) {
+                apply(new OrganizationRenamedEvent(organizationId, newName));
+            }
+        }
+        if (command.settings() != null && !command.settings().equals(settings)) {
+            String text = String.valueOf(command.settings());
+            if (text.length() > MAX_SETTINGS_LENGTH || text.indexOf('\u0000') >= 0) {
+                throw new DomainRuleViolation(ErrorCode.INVALID_SETTINGS, "settings",
+                        "settings are a JSON object of at most 64 KiB without NUL characters.");
+            }
+            apply(new OrganizationSettingsChangedEvent(organizationId, command.settings()));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -77,6 +104,17 @@ public class Organization {
     @EventSourcingHandler
     void on(OrganizationCreatedEvent event) {
         this.organizationId = event.organizationId();
+        this.name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRenamedEvent event) {
+        this.name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationSettingsChangedEvent event) {
+        this.settings = event.settings();
     }
 
     @EventSourcingHandler

@@ -1,15 +1,23 @@
 package io.unifiedcrm.identity.organization.command;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.identity.organization.api.ChangeOrganizationCommand;
 import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
 import io.unifiedcrm.infrastructure.security.ApiKeySecret;
+import io.unifiedcrm.infrastructure.security.Caller;
+import io.unifiedcrm.infrastructure.web.CommandAccepted;
+import io.unifiedcrm.infrastructure.web.IfMatch;
+import io.unifiedcrm.shared.DomainRuleViolation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +29,19 @@ class OrganizationCommandController {
 
     OrganizationCommandController(CommandGateway commands) {
         this.commands = commands;
+    }
+
+    @PatchMapping(path = "/{organizationId}", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Rename an organization or replace its settings (platform admin key or crm.admin)")
+    ResponseEntity<CommandAccepted> change(Caller caller, @PathVariable UUID organizationId,
+                                           @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                           @Valid @RequestBody OrganizationPatchRequest request) {
+        if (!caller.mayAccess(organizationId)) {
+            throw DomainRuleViolation.notFound();
+        }
+        long version = commands.<Long>sendAndWait(new ChangeOrganizationCommand(organizationId, request.name(),
+                request.settings(), IfMatch.expectedVersion(ifMatch)));
+        return CommandAccepted.ok(organizationId, version);
     }
 
     @PostMapping

@@ -3,11 +3,15 @@ package io.unifiedcrm.identity.organization.command;
 import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
 import io.unifiedcrm.identity.organization.api.ApiKeyRevokedEvent;
+import io.unifiedcrm.identity.organization.api.ChangeOrganizationCommand;
 import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.identity.organization.api.OrganizationRenamedEvent;
+import io.unifiedcrm.identity.organization.api.OrganizationSettingsChangedEvent;
 import io.unifiedcrm.identity.organization.api.IssueApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.RevokeApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
 import io.unifiedcrm.shared.DomainRuleViolation;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -75,6 +79,32 @@ class OrganizationTest {
     void revokingAnUnknownKeyIsNotFound() {
         fixture.given(CREATED, FIRST_KEY)
                 .when(new RevokeApiKeyCommand(ORGANIZATION, UUID.randomUUID()))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrganizationIsRenamedAndGetsSettings() {
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new ChangeOrganizationCommand(ORGANIZATION, "Acme Holding", Map.of("timezone", "Europe/Berlin"),
+                        null))
+                .expectEvents(new OrganizationRenamedEvent(ORGANIZATION, "Acme Holding"),
+                        new OrganizationSettingsChangedEvent(ORGANIZATION, Map.of("timezone", "Europe/Berlin")))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void changingNothingAppendsNothing() {
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new ChangeOrganizationCommand(ORGANIZATION, "Acme", null, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void settingsWithANulCharacterAreRejected() {
+        fixture.given(CREATED, FIRST_KEY)
+                .when(new ChangeOrganizationCommand(ORGANIZATION, null, Map.of("note", "a\u0000b"), null))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }

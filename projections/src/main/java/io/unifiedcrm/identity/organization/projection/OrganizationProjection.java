@@ -3,6 +3,8 @@ package io.unifiedcrm.identity.organization.projection;
 import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
+import io.unifiedcrm.identity.organization.api.OrganizationRenamedEvent;
+import io.unifiedcrm.identity.organization.api.OrganizationSettingsChangedEvent;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,6 +36,18 @@ class OrganizationProjection {
     void on(ApiKeyIssuedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         organizations.findById(event.organizationId())
                 .ifPresent(organization -> organization.advanceTo(sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(OrganizationRenamedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        organizations.findById(event.organizationId())
+                .ifPresent(organization -> organization.rename(event.name(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(OrganizationSettingsChangedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        organizations.findById(event.organizationId())
+                .ifPresent(organization -> organization.replaceSettings(event.settings(), sequenceNumber, at));
     }
 
     @ResetHandler

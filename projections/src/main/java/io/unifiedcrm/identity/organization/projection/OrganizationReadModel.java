@@ -5,7 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A row of {@code identity.organization}. */
@@ -25,6 +29,9 @@ public class OrganizationReadModel {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private Map<String, Object> settings = new LinkedHashMap<>();
 
     protected OrganizationReadModel() {
         // for JPA
@@ -39,15 +46,29 @@ public class OrganizationReadModel {
         this.updatedAt = createdAt;
     }
 
-    /** Records that the aggregate reached {@code version} at {@code at}, unless the row is already past it. */
-    void advanceTo(long version, Instant at) {
-        if (version > this.version) {
-            this.version = version;
-            this.updatedAt = at;
+    /** Records that the aggregate reached {@code version} at {@code at}; false if the row is already there. */
+    boolean advanceTo(long version, Instant at) {
+        if (version <= this.version) {
+            return false;
+        }
+        this.version = version;
+        this.updatedAt = at;
+        return true;
+    }
+
+    void rename(String name, long version, Instant at) {
+        if (advanceTo(version, at)) {
+            this.name = name;
+        }
+    }
+
+    void replaceSettings(Map<String, Object> settings, long version, Instant at) {
+        if (advanceTo(version, at)) {
+            this.settings = new LinkedHashMap<>(settings);
         }
     }
 
     public OrganizationView toView() {
-        return new OrganizationView(id, name, baseCurrency, version, createdAt);
+        return new OrganizationView(id, name, baseCurrency, Map.copyOf(settings), version, createdAt);
     }
 }
