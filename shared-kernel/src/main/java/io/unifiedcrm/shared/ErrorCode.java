@@ -13,6 +13,7 @@ public enum ErrorCode {
     EMAIL_TAKEN("email_taken", ErrorKind.CONFLICT),
     UNKNOWN_PERSON("unknown_person", ErrorKind.INVALID),
     INVALID_SETTINGS("invalid_settings", ErrorKind.INVALID),
+    UNKNOWN_LIFECYCLE_STAGE("unknown_lifecycle_stage", ErrorKind.INVALID),
     REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent_modification", ErrorKind.CONFLICT),
     VERSION_MISMATCH("version_mismatch", ErrorKind.PRECONDITION_FAILED),

@@ -2,12 +2,15 @@ package io.unifiedcrm.identity.person.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.unifiedcrm.identity.person.api.ChangePersonNameCommand;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
+import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
+import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.EmailAddress;
+import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
 import io.unifiedcrm.shared.PhoneNumber;
 import io.unifiedcrm.shared.RequiredText;
@@ -32,6 +35,8 @@ public class Person {
     private UUID organizationId;
     private String firstName;
     private String lastName;
+    private boolean vendor;
+    private LifecycleStage explicitStage;
 
     protected Person() {
         // for Axon
@@ -50,16 +55,23 @@ public class Person {
         return AggregateLifecycle.getVersion();
     }
 
-    /** @return the person's version after the change (unchanged if the names are the same) */
+    /** @return the person's version after the change (unchanged if nothing differs) */
     @CommandHandler
-    public long handle(ChangePersonNameCommand command) {
+    public long handle(UpdatePersonCommand command) {
         requireOrganization(command.organizationId());
         String first = command.firstName() == null
                 ? firstName : RequiredText.of("firstName", command.firstName(), MAX_NAME_LENGTH).value();
         String last = command.lastName() == null
                 ? lastName : RequiredText.of("lastName", command.lastName(), MAX_NAME_LENGTH).value();
+        LifecycleStage stage = command.lifecycleStage() == null ? null : LifecycleStage.of(command.lifecycleStage());
         if (!first.equals(firstName) || !last.equals(lastName)) {
             apply(new PersonNameChangedEvent(personId, organizationId, first, last));
+        }
+        if (command.vendor() != null && command.vendor() != vendor) {
+            apply(new PersonVendorFlagChangedEvent(personId, organizationId, command.vendor()));
+        }
+        if (stage != null && stage != explicitStage) {
+            apply(new LifecycleStageSetEvent(personId, organizationId, stage.code()));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -83,5 +95,15 @@ public class Person {
     void on(PersonNameChangedEvent event) {
         this.firstName = event.firstName();
         this.lastName = event.lastName();
+    }
+
+    @EventSourcingHandler
+    void on(PersonVendorFlagChangedEvent event) {
+        this.vendor = event.vendor();
+    }
+
+    @EventSourcingHandler
+    void on(LifecycleStageSetEvent event) {
+        this.explicitStage = LifecycleStage.of(event.lifecycleStage());
     }
 }

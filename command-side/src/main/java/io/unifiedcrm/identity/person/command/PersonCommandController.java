@@ -1,8 +1,8 @@
 package io.unifiedcrm.identity.person.command;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.unifiedcrm.identity.person.api.ChangePersonNameCommand;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
+import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.CommandAccepted;
 import io.unifiedcrm.infrastructure.web.IfMatch;
@@ -40,12 +40,13 @@ class PersonCommandController {
     }
 
     @PatchMapping(path = "/{personId}", consumes = {"application/merge-patch+json", "application/json"})
-    @Operation(summary = "Change a person's fields (JSON merge patch; for now the name fields)")
+    @Operation(summary = "Change a person: names, vendor flag, explicit lifecycle stage (absent fields stay)")
     ResponseEntity<CommandAccepted> patch(CallerOrganization organization, @PathVariable UUID personId,
                                           @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                           @Valid @RequestBody PersonPatchRequest request) {
-        long version = commands.<Long>sendAndWait(new ChangePersonNameCommand(personId, organization.id(),
-                request.firstName(), request.lastName(), IfMatch.expectedVersion(ifMatch)));
+        long version = commands.<Long>sendAndWait(new UpdatePersonCommand(personId, organization.id(),
+                request.firstName(), request.lastName(), request.vendor(), request.lifecycleStage(),
+                IfMatch.expectedVersion(ifMatch)));
         return CommandAccepted.ok(personId, version);
     }
 }

@@ -1,9 +1,11 @@
 package io.unifiedcrm.identity.person.command;
 
-import io.unifiedcrm.identity.person.api.ChangePersonNameCommand;
+import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
+import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.Objects;
@@ -93,7 +95,7 @@ class PersonTest {
     @Test
     void changingTheNameKeepsAnAbsentPartAndAnswersTheNewVersion() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, null, "King", null))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, null, "King", null, null, null))
                 .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"))
                 .expectResultMessagePayload(1L);
     }
@@ -101,7 +103,7 @@ class PersonTest {
     @Test
     void changingTheNameToTheSameNameChangesNothing() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Ada", "Lovelace", null))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Ada", "Lovelace", null, null, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
     }
@@ -109,7 +111,7 @@ class PersonTest {
     @Test
     void aBlankNewNameIsRejected() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, " ", null, null))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, " ", null, null, null, null))
                 .expectException(violation(ErrorCode.INVALID_NAME, "firstName"))
                 .expectNoEvents();
     }
@@ -117,7 +119,7 @@ class PersonTest {
     @Test
     void anotherOrganizationCannotChangeThePersonAndSeesNotFound() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, OTHER_ORGANIZATION, "Eve", null, null))
+                .when(new UpdatePersonCommand(PERSON, OTHER_ORGANIZATION, "Eve", null, null, null, null))
                 .expectException(violation(ErrorCode.NOT_FOUND, null))
                 .expectNoEvents();
     }
@@ -125,22 +127,48 @@ class PersonTest {
     @Test
     void aChangeForTheCurrentVersionApplies() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Augusta", null, 0L))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, null, null, 0L))
                 .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Augusta", "Lovelace"));
     }
 
     @Test
     void aChangeForAnOlderVersionIsRejected() {
         fixture.given(ADA_CREATED, new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"))
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Augusta", null, 0L))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, null, null, 0L))
                 .expectException(ConflictingAggregateVersionException.class);
     }
 
     @Test
     void aChangeForAFutureVersionIsRejected() {
         fixture.given(ADA_CREATED)
-                .when(new ChangePersonNameCommand(PERSON, ORGANIZATION, "Augusta", null, 4L))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, null, null, 4L))
                 .expectException(ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPatchChangesNameVendorFlagAndLifecycleStageTogether() {
+        fixture.given(ADA_CREATED)
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, null, "King", true, "customer", null))
+                .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"),
+                        new PersonVendorFlagChangedEvent(PERSON, ORGANIZATION, true),
+                        new LifecycleStageSetEvent(PERSON, ORGANIZATION, "customer"))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void settingTheSameVendorFlagOrExplicitStageAgainChangesNothing() {
+        fixture.given(ADA_CREATED, new PersonVendorFlagChangedEvent(PERSON, ORGANIZATION, true),
+                        new LifecycleStageSetEvent(PERSON, ORGANIZATION, "lead"))
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, null, null, true, "lead", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownLifecycleStageIsRejectedAndNothingElseChanges() {
+        fixture.given(ADA_CREATED)
+                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, true, "champion", null))
+                .expectException(violation(ErrorCode.UNKNOWN_LIFECYCLE_STAGE, "lifecycleStage"))
                 .expectNoEvents();
     }
 

@@ -1,7 +1,10 @@
 package io.unifiedcrm.identity.person.projection;
 
+import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
+import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -27,8 +30,22 @@ class PersonProjection {
 
     @EventHandler
     void on(PersonCreatedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        LifecycleStage stage = PersonFlagsRulebook.stageAtCreation(event.source());
         persons.insertIfAbsent(event.personId(), event.organizationId(), event.email(), event.firstName(),
-                event.lastName(), event.phone(), event.source(), sequenceNumber, at);
+                event.lastName(), event.phone(), event.source(), sequenceNumber, at, stage.code(),
+                PersonFlagsRulebook.isLead(stage), PersonFlagsRulebook.isCustomer(stage), PersonFlagsRulebook.VERSION);
+    }
+
+    @EventHandler
+    void on(LifecycleStageSetEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        LifecycleStage stage = LifecycleStage.of(event.lifecycleStage());
+        persons.setLifecycleStage(event.personId(), stage.code(), true, PersonFlagsRulebook.isLead(stage),
+                PersonFlagsRulebook.isCustomer(stage), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(PersonVendorFlagChangedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        persons.setVendor(event.personId(), event.vendor(), sequenceNumber, at);
     }
 
     @EventHandler

@@ -1,11 +1,13 @@
 package io.unifiedcrm.identity.person.projection;
 
+import io.unifiedcrm.identity.person.api.PersonFlagsView;
 import io.unifiedcrm.identity.person.api.PersonView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -33,12 +35,35 @@ public class PersonReadModel {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "lifecycle_stage", nullable = false)
+    private String lifecycleStage;
+    @Column(name = "lifecycle_stage_explicit", nullable = false)
+    private boolean lifecycleStageExplicit;
+    @Column(name = "is_lead", nullable = false)
+    private boolean isLead;
+    @Column(name = "is_customer", nullable = false)
+    private boolean isCustomer;
+    @Column(name = "has_ordered", nullable = false)
+    private boolean hasOrdered;
+    @Column(name = "has_account", nullable = false)
+    private boolean hasAccount;
+    @Column(name = "is_vendor", nullable = false)
+    private boolean isVendor;
+    @Column(name = "lead_score", nullable = false)
+    private int leadScore;
+    @Column(name = "customer_value", nullable = false, precision = 19, scale = 4)
+    private BigDecimal customerValue;
+    @Column(name = "flags_rulebook_version", nullable = false)
+    private String flagsRulebookVersion;
 
     protected PersonReadModel() {
         // for JPA
     }
 
     public PersonView toView() {
-        return new PersonView(id, email, firstName, lastName, phone, source, version, createdAt, updatedAt);
+        return new PersonView(id, email, firstName, lastName, phone, source,
+                new PersonFlagsView(lifecycleStage, lifecycleStageExplicit, isLead, isCustomer, hasOrdered, hasAccount,
+                        isVendor, leadScore, customerValue, flagsRulebookVersion),
+                version, createdAt, updatedAt);
     }
 }

@@ -15,11 +15,30 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
     @Modifying
     @Query(nativeQuery = true, value = """
             INSERT INTO identity.person (id, organization_id, email, first_name, last_name, phone, source, version,
-                                         created_at, updated_at)
-            VALUES (:id, :organizationId, :email, :firstName, :lastName, :phone, :source, :version, :at, :at)
+                                         created_at, updated_at, lifecycle_stage, is_lead, is_customer,
+                                         flags_rulebook_version)
+            VALUES (:id, :organizationId, :email, :firstName, :lastName, :phone, :source, :version, :at, :at,
+                    :lifecycleStage, :isLead, :isCustomer, :rulebookVersion)
             ON CONFLICT (id) DO NOTHING""")
     void insertIfAbsent(UUID id, UUID organizationId, String email, String firstName, String lastName, String phone,
-                        String source, long version, Instant at);
+                        String source, long version, Instant at, String lifecycleStage, boolean isLead,
+                        boolean isCustomer, String rulebookVersion);
+
+    /** Sets the lifecycle stage (and the flags that follow from it) unless the row is already past this event. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET lifecycle_stage = :lifecycleStage, lifecycle_stage_explicit = :explicit,
+                                       is_lead = :isLead, is_customer = :isCustomer, version = :version,
+                                       updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void setLifecycleStage(UUID id, String lifecycleStage, boolean explicit, boolean isLead, boolean isCustomer,
+                           long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET is_vendor = :vendor, version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void setVendor(UUID id, boolean vendor, long version, Instant at);
 
     /** Applies a rename unless the row already reflects this event or a later one. */
     @Modifying

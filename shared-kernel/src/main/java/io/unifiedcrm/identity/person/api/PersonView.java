@@ -10,6 +10,7 @@ public record PersonView(
         String lastName,
         String phone,
         String source,
+        PersonFlagsView flags,
         long version,
         Instant createdAt,
         Instant updatedAt) {

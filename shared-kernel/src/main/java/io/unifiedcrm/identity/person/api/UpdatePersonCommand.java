@@ -5,13 +5,16 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
- * Changes a person's first and/or last name; a {@code null} name is left as it is. With an
- * {@code expectedVersion} the change applies only to that version of the person.
+ * Changes a person (PATCH): each {@code null} part is left as it is. {@code lifecycleStage} sets the stage
+ * explicitly, overriding the rulebook. With an {@code expectedVersion} the change applies only to that version.
+ * All parts change in one unit of work: all or nothing.
  */
-public record ChangePersonNameCommand(
+public record UpdatePersonCommand(
         @TargetAggregateIdentifier UUID personId,
         UUID organizationId,
         String firstName,
         String lastName,
+        Boolean vendor,
+        String lifecycleStage,
         @TargetAggregateVersion Long expectedVersion) {
 }

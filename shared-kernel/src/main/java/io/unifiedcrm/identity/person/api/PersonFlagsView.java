@@ -1,0 +1,20 @@
+package io.unifiedcrm.identity.person.api;
+
+import java.math.BigDecimal;
+
+/**
+ * The computed flags of a person (ARCHITECTURE §6), derived from events by the versioned rulebook named in
+ * {@code rulebookVersion}.
+ */
+public record PersonFlagsView(
+        String lifecycleStage,
+        boolean lifecycleStageExplicit,
+        boolean isLead,
+        boolean isCustomer,
+        boolean hasOrdered,
+        boolean hasAccount,
+        boolean isVendor,
+        int leadScore,
+        BigDecimal customerValue,
+        String rulebookVersion) {
+}
