@@ -6,11 +6,15 @@ import io.unifiedcrm.identity.person.api.FindPersonsQuery;
 import io.unifiedcrm.identity.person.api.PersonPage;
 import io.unifiedcrm.identity.person.api.PersonView;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
+import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.shared.DomainRuleViolation;
+import io.unifiedcrm.shared.LifecycleStage;
+import io.unifiedcrm.shared.PersonSource;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -31,18 +35,40 @@ class PersonQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List the organization's persons in creation order; filter by e-mail (any case)")
+    @Operation(summary = "List the organization's persons in creation order, filtered by e-mail (any case), "
+            + "lifecycleStage, isCustomer, isLead, source and q (first name, last name or e-mail prefix)")
     ItemList<PersonView> list(CallerOrganization organization, @RequestParam(required = false) String email,
+                              @RequestParam(required = false) String lifecycleStage,
+                              @RequestParam(required = false) Boolean isCustomer,
+                              @RequestParam(required = false) Boolean isLead,
+                              @RequestParam(required = false) String source,
+                              @RequestParam(required = false) String q,
                               @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) String cursor) {
         int pageSize = Paging.limit(limit);
         List<String> after = Paging.sortKeyOf(cursor, 2);
         PersonPage page = queries.query(new FindPersonsQuery(organization.id(), email,
+                checked("lifecycleStage", lifecycleStage, LifecycleStage::of, LifecycleStage::code),
+                isCustomer, isLead, checked("source", source, PersonSource::of, PersonSource::code),
+                q == null || q.isBlank() ? null : q.strip(),
                 after == null ? null : Paging.instantAt(after, 0),
                 after == null ? null : Paging.uuidAt(after, 1), pageSize), PersonPage.class).join();
         PersonView last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1);
         return new ItemList<>(page.items(), page.hasMore()
                 ? Paging.cursorAfter(List.of(last.createdAt().toString(), last.id().toString())) : null);
+    }
+
+    /** A filter value must be one of the codes the API knows, or the request is a 400. */
+    private static <T> String checked(String parameter, String value, Function<String, T> parse,
+                                      Function<T, String> code) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return code.apply(parse.apply(value));
+        } catch (DomainRuleViolation unknown) {
+            throw new BadRequest("invalid_filter", parameter, unknown.getMessage());
+        }
     }
 
     @GetMapping("/{personId}")

@@ -23,7 +23,11 @@ class PersonQueryHandler {
 
     @QueryHandler
     PersonPage handle(FindPersonsQuery query) {
+        String prefixPattern = query.namePrefix() == null ? null
+                : query.namePrefix().toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<PersonView> persons = this.persons.findPage(query.organizationId(), query.email(),
+                        query.lifecycleStage(), query.isCustomer(), query.isLead(), query.source(), prefixPattern,
                         query.afterCreatedAt(), query.afterId(), Limit.of(query.limit() + 1))
                 .stream().map(PersonReadModel::toView).toList();
         boolean hasMore = persons.size() > query.limit();
