@@ -14,6 +14,7 @@ public enum ErrorCode {
     UNKNOWN_PERSON("unknown_person", ErrorKind.INVALID),
     INVALID_SETTINGS("invalid_settings", ErrorKind.INVALID),
     UNKNOWN_LIFECYCLE_STAGE("unknown_lifecycle_stage", ErrorKind.INVALID),
+    NO_PHONE("no_phone", ErrorKind.INVALID),
     REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent_modification", ErrorKind.CONFLICT),
     VERSION_MISMATCH("version_mismatch", ErrorKind.PRECONDITION_FAILED),

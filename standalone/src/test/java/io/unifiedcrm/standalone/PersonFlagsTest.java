@@ -54,6 +54,27 @@ class PersonFlagsTest extends StandaloneTest {
                 Long.class, person.toString())).isEqualTo(1);
     }
 
+    @Test
+    void emailAndPhoneAreVerified() {
+        TestOrganization organization = api.createOrganization("Verified GmbH");
+        UUID person = UUID.fromString(api.post("/api/v1/persons", organization.apiKey(), Map.of("email",
+                "ada@verified.example", "firstName", "Ada", "lastName", "L", "phone", "+4930123456"))
+                .body().get("id").asText());
+        UUID phoneless = api.createPerson(organization, "grace@verified.example", "Grace", "H");
+        assertThat(api.post("/api/v1/persons/" + person + "/email-verification", organization.apiKey(), null)
+                .status()).isEqualTo(200);
+        Response phone = api.post("/api/v1/persons/" + person + "/phone-verification", organization.apiKey(), null);
+        assertThat(phone.body().get("version").asLong()).isEqualTo(2);
+        assertThat(api.post("/api/v1/persons/" + phoneless + "/phone-verification", organization.apiKey(), null)
+                .body().get("code").asText()).isEqualTo("no_phone");
+
+        JsonNode read = await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("/api/v1/persons/" + person, organization.apiKey()).body(),
+                body -> body.path("version").asLong(-1) == 2);
+        assertThat(read.get("emailVerified").asBoolean()).isTrue();
+        assertThat(read.get("phoneVerified").asBoolean()).isTrue();
+    }
+
     private JsonNode flagsOf(TestOrganization organization, UUID person, long version) {
         return await().atMost(Duration.ofSeconds(10)).until(
                 () -> api.get("/api/v1/persons/" + person, organization.apiKey()).body(),

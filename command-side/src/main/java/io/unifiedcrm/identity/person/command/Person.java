@@ -5,11 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
 import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
+import io.unifiedcrm.identity.person.api.PersonEmailVerifiedEvent;
+import io.unifiedcrm.identity.person.api.PersonPhoneVerifiedEvent;
+import io.unifiedcrm.identity.person.api.VerifyEmailCommand;
+import io.unifiedcrm.identity.person.api.VerifyPhoneCommand;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
 import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
 import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.EmailAddress;
+import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
 import io.unifiedcrm.shared.PhoneNumber;
@@ -33,6 +38,10 @@ public class Person {
     @AggregateIdentifier
     private UUID personId;
     private UUID organizationId;
+    private String email;
+    private String phone;
+    private boolean emailVerified;
+    private boolean phoneVerified;
     private String firstName;
     private String lastName;
     private boolean vendor;
@@ -76,6 +85,29 @@ public class Person {
         return AggregateLifecycle.getVersion();
     }
 
+    /** @return the person's version after the verification */
+    @CommandHandler
+    public long handle(VerifyEmailCommand command) {
+        requireOrganization(command.organizationId());
+        if (!emailVerified) {
+            apply(new PersonEmailVerifiedEvent(personId, organizationId, email));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** @return the person's version after the verification */
+    @CommandHandler
+    public long handle(VerifyPhoneCommand command) {
+        requireOrganization(command.organizationId());
+        if (phone == null) {
+            throw new DomainRuleViolation(ErrorCode.NO_PHONE, "phone", "The person has no phone number to verify.");
+        }
+        if (!phoneVerified) {
+            apply(new PersonPhoneVerifiedEvent(personId, organizationId, phone));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     /** Another organization's person must look exactly like a missing one. */
     private void requireOrganization(UUID callerOrganization) {
         if (!Objects.equals(organizationId, callerOrganization)) {
@@ -89,6 +121,18 @@ public class Person {
         this.organizationId = event.organizationId();
         this.firstName = event.firstName();
         this.lastName = event.lastName();
+        this.email = event.email();
+        this.phone = event.phone();
+    }
+
+    @EventSourcingHandler
+    void on(PersonEmailVerifiedEvent event) {
+        this.emailVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(PersonPhoneVerifiedEvent event) {
+        this.phoneVerified = true;
     }
 
     @EventSourcingHandler

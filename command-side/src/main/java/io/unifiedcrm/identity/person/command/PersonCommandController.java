@@ -3,6 +3,8 @@ package io.unifiedcrm.identity.person.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
 import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
+import io.unifiedcrm.identity.person.api.VerifyEmailCommand;
+import io.unifiedcrm.identity.person.api.VerifyPhoneCommand;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.CommandAccepted;
 import io.unifiedcrm.infrastructure.web.IfMatch;
@@ -37,6 +39,22 @@ class PersonCommandController {
         long version = commands.<Long>sendAndWait(new CreatePersonCommand(personId, organization.id(),
                 request.email(), request.firstName(), request.lastName(), request.phone(), request.source()));
         return CommandAccepted.created(URI.create("/api/v1/persons/" + personId), personId, version);
+    }
+
+    @PostMapping("/{personId}/email-verification")
+    @Operation(summary = "Record that the person's e-mail address was verified")
+    ResponseEntity<CommandAccepted> verifyEmail(CallerOrganization organization, @PathVariable UUID personId,
+                                                @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return CommandAccepted.ok(personId, commands.<Long>sendAndWait(
+                new VerifyEmailCommand(personId, organization.id(), IfMatch.expectedVersion(ifMatch))));
+    }
+
+    @PostMapping("/{personId}/phone-verification")
+    @Operation(summary = "Record that the person's phone number was verified")
+    ResponseEntity<CommandAccepted> verifyPhone(CallerOrganization organization, @PathVariable UUID personId,
+                                                @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return CommandAccepted.ok(personId, commands.<Long>sendAndWait(
+                new VerifyPhoneCommand(personId, organization.id(), IfMatch.expectedVersion(ifMatch))));
     }
 
     @PatchMapping(path = "/{personId}", consumes = {"application/merge-patch+json", "application/json"})

@@ -4,7 +4,11 @@ import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
 import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
+import io.unifiedcrm.identity.person.api.PersonEmailVerifiedEvent;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonPhoneVerifiedEvent;
+import io.unifiedcrm.identity.person.api.VerifyEmailCommand;
+import io.unifiedcrm.identity.person.api.VerifyPhoneCommand;
 import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -169,6 +173,35 @@ class PersonTest {
         fixture.given(ADA_CREATED)
                 .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, true, "champion", null))
                 .expectException(violation(ErrorCode.UNKNOWN_LIFECYCLE_STAGE, "lifecycleStage"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEmailAddressIsVerifiedOnce() {
+        fixture.given(ADA_CREATED)
+                .when(new VerifyEmailCommand(PERSON, ORGANIZATION, null))
+                .expectEvents(new PersonEmailVerifiedEvent(PERSON, ORGANIZATION, "Ada@Example.com"));
+        fixture.given(ADA_CREATED, new PersonEmailVerifiedEvent(PERSON, ORGANIZATION, "Ada@Example.com"))
+                .when(new VerifyEmailCommand(PERSON, ORGANIZATION, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPhoneNumberIsVerifiedOnlyIfThereIsOne() {
+        fixture.given(ADA_CREATED)
+                .when(new VerifyPhoneCommand(PERSON, ORGANIZATION, null))
+                .expectException(violation(ErrorCode.NO_PHONE, "phone"))
+                .expectNoEvents();
+        fixture.given(new PersonCreatedEvent(PERSON, ORGANIZATION, "a@example.com", "A", "B", "+4930123456", null))
+                .when(new VerifyPhoneCommand(PERSON, ORGANIZATION, null))
+                .expectEvents(new PersonPhoneVerifiedEvent(PERSON, ORGANIZATION, "+4930123456"));
+    }
+
+    @Test
+    void anotherOrganizationCannotVerify() {
+        fixture.given(ADA_CREATED)
+                .when(new VerifyEmailCommand(PERSON, OTHER_ORGANIZATION, null))
+                .expectException(violation(ErrorCode.NOT_FOUND, null))
                 .expectNoEvents();
     }
 

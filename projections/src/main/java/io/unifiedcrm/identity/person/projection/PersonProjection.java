@@ -2,6 +2,8 @@ package io.unifiedcrm.identity.person.projection;
 
 import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
+import io.unifiedcrm.identity.person.api.PersonEmailVerifiedEvent;
+import io.unifiedcrm.identity.person.api.PersonPhoneVerifiedEvent;
 import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
 import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
 import io.unifiedcrm.shared.LifecycleStage;
@@ -41,6 +43,16 @@ class PersonProjection {
         LifecycleStage stage = LifecycleStage.of(event.lifecycleStage());
         persons.setLifecycleStage(event.personId(), stage.code(), true, PersonFlagsRulebook.isLead(stage),
                 PersonFlagsRulebook.isCustomer(stage), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(PersonEmailVerifiedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        persons.markEmailVerified(event.personId(), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(PersonPhoneVerifiedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        persons.markPhoneVerified(event.personId(), sequenceNumber, at);
     }
 
     @EventHandler

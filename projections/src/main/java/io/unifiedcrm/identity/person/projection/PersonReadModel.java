@@ -28,6 +28,10 @@ public class PersonReadModel {
     @Column(name = "last_name")
     private String lastName;
     private String phone;
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+    @Column(name = "phone_verified", nullable = false)
+    private boolean phoneVerified;
     private String source;
     @Column(nullable = false)
     private long version;
@@ -61,7 +65,7 @@ public class PersonReadModel {
     }
 
     public PersonView toView() {
-        return new PersonView(id, email, firstName, lastName, phone, source,
+        return new PersonView(id, email, emailVerified, firstName, lastName, phone, phoneVerified, source,
                 new PersonFlagsView(lifecycleStage, lifecycleStageExplicit, isLead, isCustomer, hasOrdered, hasAccount,
                         isVendor, leadScore, customerValue, flagsRulebookVersion),
                 version, createdAt, updatedAt);

@@ -40,6 +40,18 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
             WHERE id = :id AND version < :version""")
     void setVendor(UUID id, boolean vendor, long version, Instant at);
 
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET email_verified = true, version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void markEmailVerified(UUID id, long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET phone_verified = true, version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void markPhoneVerified(UUID id, long version, Instant at);
+
     /** Applies a rename unless the row already reflects this event or a later one. */
     @Modifying
     @Query(nativeQuery = true, value = """

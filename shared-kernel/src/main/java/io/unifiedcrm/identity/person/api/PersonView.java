@@ -6,9 +6,11 @@ import java.util.UUID;
 public record PersonView(
         UUID id,
         String email,
+        boolean emailVerified,
         String firstName,
         String lastName,
         String phone,
+        boolean phoneVerified,
         String source,
         PersonFlagsView flags,
         long version,

@@ -1,0 +1,3 @@
+ALTER TABLE identity.person
+    ADD COLUMN email_verified BOOLEAN NOT NULL DEFAULT false,
+    ADD COLUMN phone_verified BOOLEAN NOT NULL DEFAULT false;
