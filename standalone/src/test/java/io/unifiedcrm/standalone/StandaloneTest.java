@@ -56,6 +56,15 @@ public abstract class StandaloneTest {
         api = new Api(port, ADMIN_KEY);
     }
 
+    /** How many PersonCreatedEvents the event store holds for the organization. */
+    protected long personsCreatedIn(java.util.UUID organizationId) {
+        return jdbc.queryForObject("""
+                        SELECT count(*) FROM axon.domain_event_entry
+                        WHERE payload_type LIKE '%PersonCreatedEvent'
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'organizationId' = ?""",
+                Long.class, organizationId.toString());
+    }
+
     /** A fresh directory under {@code target/test-data}. */
     static Path newDataDirectory(String name) {
         try {

@@ -42,6 +42,27 @@ public final class Paging {
         }
     }
 
+    /** The sort key of lists in creation order: (created at, id); both {@code null} before the first page. */
+    public record CreatedOrderKey(java.time.Instant createdAt, java.util.UUID id) {
+    }
+
+    /** The creation-order key a cursor holds ({@code null} parts for no cursor). */
+    public static CreatedOrderKey createdOrderKeyOf(String cursor) {
+        List<String> key = sortKeyOf(cursor, 2);
+        return key == null ? new CreatedOrderKey(null, null) : new CreatedOrderKey(instantAt(key, 0), uuidAt(key, 1));
+    }
+
+    /** The cursor after the last item of a page in creation order, or {@code null} when no page follows. */
+    public static <T> String nextCursorInCreatedOrder(List<T> items, boolean hasMore,
+                                                      java.util.function.Function<T, java.time.Instant> createdAt,
+                                                      java.util.function.Function<T, java.util.UUID> id) {
+        if (!hasMore || items.isEmpty()) {
+            return null;
+        }
+        T last = items.get(items.size() - 1);
+        return cursorAfter(List.of(createdAt.apply(last).toString(), id.apply(last).toString()));
+    }
+
     /** A cursor's sort key part that is an id. */
     public static java.util.UUID uuidAt(List<String> sortKey, int index) {
         try {

@@ -12,7 +12,6 @@ import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -46,16 +45,14 @@ class PersonQueryController {
                               @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) String cursor) {
         int pageSize = Paging.limit(limit);
-        List<String> after = Paging.sortKeyOf(cursor, 2);
+        Paging.CreatedOrderKey after = Paging.createdOrderKeyOf(cursor);
         PersonPage page = queries.query(new FindPersonsQuery(organization.id(), email,
                 checked("lifecycleStage", lifecycleStage, LifecycleStage::of, LifecycleStage::code),
                 isCustomer, isLead, checked("source", source, PersonSource::of, PersonSource::code),
                 q == null || q.isBlank() ? null : q.strip(),
-                after == null ? null : Paging.instantAt(after, 0),
-                after == null ? null : Paging.uuidAt(after, 1), pageSize), PersonPage.class).join();
-        PersonView last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1);
-        return new ItemList<>(page.items(), page.hasMore()
-                ? Paging.cursorAfter(List.of(last.createdAt().toString(), last.id().toString())) : null);
+                after.createdAt(), after.id(), pageSize), PersonPage.class).join();
+        return new ItemList<>(page.items(),
+                Paging.nextCursorInCreatedOrder(page.items(), page.hasMore(), PersonView::createdAt, PersonView::id));
     }
 
     /** A filter value must be one of the codes the API knows, or the request is a 400. */

@@ -9,7 +9,6 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.shared.DomainRuleViolation;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -35,13 +34,11 @@ class TeamQueryController {
     ItemList<TeamView> list(CallerOrganization organization, @RequestParam(required = false) Integer limit,
                             @RequestParam(required = false) String cursor) {
         int pageSize = Paging.limit(limit);
-        List<String> after = Paging.sortKeyOf(cursor, 2);
-        TeamPage page = queries.query(new FindTeamsQuery(organization.id(),
-                after == null ? null : Paging.instantAt(after, 0),
-                after == null ? null : Paging.uuidAt(after, 1), pageSize), TeamPage.class).join();
-        TeamView last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1);
-        return new ItemList<>(page.items(), page.hasMore()
-                ? Paging.cursorAfter(List.of(last.createdAt().toString(), last.id().toString())) : null);
+        Paging.CreatedOrderKey after = Paging.createdOrderKeyOf(cursor);
+        TeamPage page = queries.query(new FindTeamsQuery(organization.id(), after.createdAt(), after.id(), pageSize),
+                TeamPage.class).join();
+        return new ItemList<>(page.items(),
+                Paging.nextCursorInCreatedOrder(page.items(), page.hasMore(), TeamView::createdAt, TeamView::id));
     }
 
     @GetMapping("/{teamId}")
