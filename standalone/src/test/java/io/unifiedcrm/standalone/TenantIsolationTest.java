@@ -34,14 +34,22 @@ class TenantIsolationTest extends StandaloneTest {
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     /** A valid body for each mutation that takes one; a new endpoint with a body must add its sample here. */
-    private static final Map<String, Object> SAMPLE_BODIES = Map.of(
-            "PATCH /api/v1/organizations/{organizationId}", Map.of("name", "Hijacked"),
-            "POST /api/v1/organizations", Map.of("name", "Sample", "baseCurrency", "EUR"),
-            "POST /api/v1/persons", Map.of("email", "sample@tenant-b.example", "firstName", "S", "lastName", "B"),
-            "PATCH /api/v1/persons/{personId}", Map.of("firstName", "Mallory"),
-            "POST /api/v1/organizations/{organizationId}/api-keys", Map.of("access", "read_write"),
-            "POST /api/v1/teams", Map.of("name", "Sample team"),
-            "POST /api/v1/teams/{teamId}/members", Map.of("personId", UUID.randomUUID().toString()));
+    private static final Map<String, Object> ADDRESS = Map.of("type", "billing", "lines", List.of("1 Main St"),
+            "city", "Berlin", "countryCode", "DE");
+    private static final Map<String, Object> SAMPLE_BODIES = Map.ofEntries(
+            Map.entry("PATCH /api/v1/organizations/{organizationId}", Map.of("name", "Hijacked")),
+            Map.entry("POST /api/v1/organizations", Map.of("name", "Sample", "baseCurrency", "EUR")),
+            Map.entry("POST /api/v1/persons", Map.of("email", "sample@tenant-b.example", "firstName", "S",
+                    "lastName", "B")),
+            Map.entry("PATCH /api/v1/persons/{personId}", Map.of("firstName", "Mallory")),
+            Map.entry("POST /api/v1/persons/{personId}/merge", Map.of("sourcePersonId", UUID.randomUUID().toString())),
+            Map.entry("POST /api/v1/persons/{personId}/unmerge",
+                    Map.of("sourcePersonId", UUID.randomUUID().toString())),
+            Map.entry("POST /api/v1/organizations/{organizationId}/api-keys", Map.of("access", "read_write")),
+            Map.entry("POST /api/v1/teams", Map.of("name", "Sample team")),
+            Map.entry("POST /api/v1/teams/{teamId}/members", Map.of("personId", UUID.randomUUID().toString())),
+            Map.entry("POST /api/v1/addresses", ADDRESS),
+            Map.entry("PUT /api/v1/addresses/{addressId}", ADDRESS));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -62,8 +70,12 @@ class TenantIsolationTest extends StandaloneTest {
                 .get("id").asText();
         assertThat(api.post("/api/v1/teams/" + teamId + "/members", alpha.apiKey(),
                 Map.of("personId", person.toString())).status()).isEqualTo(200);
+        Response address = api.post("/api/v1/addresses", alpha.apiKey(), Map.of("entityType", "person",
+                "entityId", person.toString(), "type", "home", "lines", List.of("1 Alpha Way"), "city", "Paris",
+                "countryCode", "FR"));
+        assertThat(address.status()).as(address.toString()).isEqualTo(201);
         alphasIds = Map.of("organizationId", alpha.id().toString(), "personId", person.toString(),
-                "apiKeyId", apiKeyId, "teamId", teamId);
+                "apiKeyId", apiKeyId, "teamId", teamId, "addressId", address.body().get("id").asText());
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200);
     }
@@ -160,7 +172,9 @@ class TenantIsolationTest extends StandaloneTest {
                 + " ORDER BY api_key_id", organizationId)
                 + jdbc.queryForList("SELECT t.*, (SELECT array_agg(person_id ORDER BY person_id)::text FROM "
                 + "identity.team_member m WHERE m.team_id = t.id) AS members FROM identity.team t "
-                + "WHERE organization_id = ? ORDER BY id", organizationId);
+                + "WHERE organization_id = ? ORDER BY id", organizationId)
+                + jdbc.queryForList("SELECT * FROM shared.address WHERE organization_id = ? ORDER BY id",
+                organizationId);
     }
 
     private static JsonNode withoutRequestSpecifics(JsonNode problem) {

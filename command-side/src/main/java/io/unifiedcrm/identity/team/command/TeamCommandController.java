@@ -1,6 +1,7 @@
 package io.unifiedcrm.identity.team.command;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.identity.person.command.OrganizationPersons;
 import io.unifiedcrm.identity.team.api.AddTeamMemberCommand;
 import io.unifiedcrm.identity.team.api.CreateTeamCommand;
 import io.unifiedcrm.identity.team.api.RemoveTeamMemberCommand;

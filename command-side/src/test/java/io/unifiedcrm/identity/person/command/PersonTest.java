@@ -1,88 +1,135 @@
 package io.unifiedcrm.identity.person.command;
 
-import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
+import static io.unifiedcrm.identity.person.command.PersonFixtures.ADA_CREATED;
+import static io.unifiedcrm.identity.person.command.PersonFixtures.ORGANIZATION;
+import static io.unifiedcrm.identity.person.command.PersonFixtures.OTHER_ORGANIZATION;
+import static io.unifiedcrm.identity.person.command.PersonFixtures.PERSON;
+import static io.unifiedcrm.identity.person.command.PersonFixtures.violation;
+
+import io.unifiedcrm.commerce.customer.api.CommerceCustomerCreatedEvent;
+import io.unifiedcrm.crm.contact.api.CrmContactCreatedEvent;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
+import io.unifiedcrm.identity.person.api.LifecycleStageOverrideClearedEvent;
 import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
+import io.unifiedcrm.identity.person.api.PersonAccountRegisteredEvent;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
+import io.unifiedcrm.identity.person.api.PersonEmailChangedEvent;
 import io.unifiedcrm.identity.person.api.PersonEmailVerifiedEvent;
-import io.unifiedcrm.identity.person.api.PersonNameChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonPhoneChangedEvent;
 import io.unifiedcrm.identity.person.api.PersonPhoneVerifiedEvent;
+import io.unifiedcrm.identity.person.api.PersonProfileChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonSourceDetailsChangedEvent;
+import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
+import io.unifiedcrm.identity.person.api.RegisterPersonAccountCommand;
 import io.unifiedcrm.identity.person.api.VerifyEmailCommand;
 import io.unifiedcrm.identity.person.api.VerifyPhoneCommand;
-import io.unifiedcrm.identity.person.api.PersonVendorFlagChangedEvent;
-import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
-import java.util.Objects;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.matchers.Matchers;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PersonTest {
 
-    private static final UUID PERSON = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
-    private static final UUID ORGANIZATION = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    private static final UUID OTHER_ORGANIZATION = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
-    private static final PersonCreatedEvent ADA_CREATED = new PersonCreatedEvent(PERSON, ORGANIZATION,
-            "Ada@Example.com", "Ada", "Lovelace", null, null);
-
     private FixtureConfiguration<Person> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Person.class);
+        fixture = PersonFixtures.fixture();
+    }
+
+    private static CreatePersonCommand create(String email, String first, String last, String phone, String source) {
+        return new CreatePersonCommand(PERSON, ORGANIZATION, email, first, last, null, null, null, phone, source,
+                null);
     }
 
     @Test
     void creatingAPersonNormalisesTheInputAndAnswersVersionZero() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, " Ada@Example.com ", " Ada ", "Lovelace",
-                        "+44 (20) 7946-0958", "lead_form"))
+                .when(create(" Ada@Example.com ", " Ada ", "Lovelace", "+44 (20) 7946-0958", "organic"))
                 .expectEvents(new PersonCreatedEvent(PERSON, ORGANIZATION, "Ada@Example.com", "Ada", "Lovelace",
-                        "+442079460958", "lead_form"))
+                        "+442079460958", "organic"))
                 .expectResultMessagePayload(0L);
     }
 
     @Test
     void phoneAndSourceAreOptional() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "Ada@Example.com", "Ada", "Lovelace", null, null))
+                .when(create("Ada@Example.com", "Ada", "Lovelace", null, null))
                 .expectEvents(ADA_CREATED);
+    }
+
+    @Test
+    void theOptionalProfileFieldsAndSourceDetailsAreEventsOfTheCreation() {
+        Map<String, Object> details = Map.of("campaign", "spring-sale");
+        fixture.givenNoPriorActivity()
+                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "Ada@Example.com", "Ada", "Lovelace", " Augusta ",
+                        "Ada L.", "https://cdn.example.com/ada.png", null, null, details))
+                .expectEvents(ADA_CREATED,
+                        new PersonProfileChangedEvent(PERSON, ORGANIZATION, "Ada", "Lovelace", "Augusta", "Ada L.",
+                                "https://cdn.example.com/ada.png"),
+                        new PersonSourceDetailsChangedEvent(PERSON, ORGANIZATION, details))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aCheckoutMakesTheNewPersonACommerceCustomerWithACustomerNumber() {
+        fixture.givenNoPriorActivity()
+                .when(create("ada@example.com", "Ada", "Lovelace", null, "checkout"))
+                .expectEvents(new PersonCreatedEvent(PERSON, ORGANIZATION, "ada@example.com", "Ada", "Lovelace", null,
+                                "checkout"),
+                        new CommerceCustomerCreatedEvent(PERSON, ORGANIZATION, "C000042"));
+    }
+
+    @Test
+    void aLeadFormMakesTheNewPersonACrmContactWithLeadStatusNew() {
+        fixture.givenNoPriorActivity()
+                .when(create("ada@example.com", "Ada", "Lovelace", null, "lead_form"))
+                .expectEvents(new PersonCreatedEvent(PERSON, ORGANIZATION, "ada@example.com", "Ada", "Lovelace", null,
+                                "lead_form"),
+                        new CrmContactCreatedEvent(PERSON, ORGANIZATION, "new", "lead_form"));
     }
 
     @Test
     void anInvalidEmailIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "ada@", "Ada", "Lovelace", null, null))
+                .when(create("ada@", "Ada", "Lovelace", null, null))
                 .expectException(violation(ErrorCode.INVALID_EMAIL, "email"))
                 .expectNoEvents();
     }
 
     @Test
-    void aBlankFirstNameIsRejected() {
+    void blankNamesAreRejected() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "ada@example.com", " ", "Lovelace", null, null))
+                .when(create("ada@example.com", " ", "Lovelace", null, null))
                 .expectException(violation(ErrorCode.INVALID_NAME, "firstName"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(create("ada@example.com", "Ada", "", null, null))
+                .expectException(violation(ErrorCode.INVALID_NAME, "lastName"))
                 .expectNoEvents();
     }
 
     @Test
-    void aBlankLastNameIsRejected() {
+    void aTooLongMiddleNameOrAnAvatarThatIsNoUrlIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "ada@example.com", "Ada", "", null, null))
-                .expectException(violation(ErrorCode.INVALID_NAME, "lastName"))
+                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "a@example.com", "A", "B", "M".repeat(101), null,
+                        null, null, null, null))
+                .expectException(violation(ErrorCode.INVALID_NAME, "middleName"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "a@example.com", "A", "B", null, null,
+                        "javascript:alert(1)", null, null, null))
+                .expectException(violation(ErrorCode.INVALID_URL, "avatarUrl"))
                 .expectNoEvents();
     }
 
     @Test
     void aPhoneNotInInternationalFormIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "ada@example.com", "Ada", "Lovelace", "030 1234",
-                        null))
+                .when(create("ada@example.com", "Ada", "Lovelace", "030 1234", null))
                 .expectException(violation(ErrorCode.INVALID_PHONE, "phone"))
                 .expectNoEvents();
     }
@@ -90,32 +137,74 @@ class PersonTest {
     @Test
     void anUnknownSourceIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonCommand(PERSON, ORGANIZATION, "ada@example.com", "Ada", "Lovelace", null,
-                        "carrier_pigeon"))
+                .when(create("ada@example.com", "Ada", "Lovelace", null, "carrier_pigeon"))
                 .expectException(violation(ErrorCode.UNKNOWN_SOURCE, "source"))
                 .expectNoEvents();
     }
 
     @Test
-    void changingTheNameKeepsAnAbsentPartAndAnswersTheNewVersion() {
+    void aPatchKeepsAbsentMembersAndAnswersTheNewVersion() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, null, "King", null, null, null))
-                .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"))
+                .when(Patch.of().set("lastName", "King").on(PERSON, ORGANIZATION))
+                .expectEvents(new PersonProfileChangedEvent(PERSON, ORGANIZATION, "Ada", "King", null, null, null))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
-    void changingTheNameToTheSameNameChangesNothing() {
+    void aPatchWithTheCurrentValuesChangesNothing() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Ada", "Lovelace", null, null, null))
+                .when(Patch.of().set("firstName", "Ada").set("lastName", "Lovelace").set("vendor", false)
+                        .remove("phone").on(PERSON, ORGANIZATION))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
     }
 
     @Test
+    void nullRemovesAnOptionalMemberButNotARequiredOne() {
+        fixture.given(ADA_CREATED, new PersonPhoneChangedEvent(PERSON, ORGANIZATION, "+4930123456"))
+                .when(Patch.of().remove("phone").on(PERSON, ORGANIZATION))
+                .expectEvents(new PersonPhoneChangedEvent(PERSON, ORGANIZATION, null));
+        fixture.given(ADA_CREATED)
+                .when(Patch.of().remove("email").on(PERSON, ORGANIZATION))
+                .expectException(violation(ErrorCode.REQUIRED_FIELD, "email"))
+                .expectNoEvents();
+        fixture.given(ADA_CREATED)
+                .when(Patch.of().remove("lastName").on(PERSON, ORGANIZATION))
+                .expectException(violation(ErrorCode.REQUIRED_FIELD, "lastName"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewEmailAddressIsAnEventWithThePreviousOneAndIsNotVerified() {
+        fixture.given(ADA_CREATED, new PersonEmailVerifiedEvent(PERSON, ORGANIZATION, "Ada@Example.com"))
+                .when(Patch.of().set("email", " ada.king@example.com ").on(PERSON, ORGANIZATION))
+                .expectEvents(new PersonEmailChangedEvent(PERSON, ORGANIZATION, "ada.king@example.com",
+                        "Ada@Example.com"));
+        fixture.given(ADA_CREATED, new PersonEmailChangedEvent(PERSON, ORGANIZATION, "ada.king@example.com",
+                        "Ada@Example.com"))
+                .when(new VerifyEmailCommand(PERSON, ORGANIZATION, null))
+                .expectEvents(new PersonEmailVerifiedEvent(PERSON, ORGANIZATION, "ada.king@example.com"));
+    }
+
+    @Test
+    void sourceDetailsAreMergedMemberByMember() {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("campaign", "spring");
+        before.put("utm", Map.of("medium", "mail", "term", "x"));
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("campaign", null);
+        patch.put("utm", java.util.Collections.singletonMap("term", null));
+        patch.put("form", "signup");
+        fixture.given(ADA_CREATED, new PersonSourceDetailsChangedEvent(PERSON, ORGANIZATION, before))
+                .when(Patch.of().set("sourceDetails", patch).on(PERSON, ORGANIZATION))
+                .expectEvents(new PersonSourceDetailsChangedEvent(PERSON, ORGANIZATION,
+                        Map.of("utm", Map.of("medium", "mail"), "form", "signup")));
+    }
+
+    @Test
     void aBlankNewNameIsRejected() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, " ", null, null, null, null))
+                .when(Patch.of().set("firstName", " ").on(PERSON, ORGANIZATION))
                 .expectException(violation(ErrorCode.INVALID_NAME, "firstName"))
                 .expectNoEvents();
     }
@@ -123,7 +212,7 @@ class PersonTest {
     @Test
     void anotherOrganizationCannotChangeThePersonAndSeesNotFound() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, OTHER_ORGANIZATION, "Eve", null, null, null, null))
+                .when(Patch.of().set("firstName", "Eve").on(PERSON, OTHER_ORGANIZATION))
                 .expectException(violation(ErrorCode.NOT_FOUND, null))
                 .expectNoEvents();
     }
@@ -131,21 +220,18 @@ class PersonTest {
     @Test
     void aChangeForTheCurrentVersionApplies() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, null, null, 0L))
-                .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Augusta", "Lovelace"));
+                .when(Patch.of().set("firstName", "Augusta").atVersion(0).on(PERSON, ORGANIZATION))
+                .expectEvents(new PersonProfileChangedEvent(PERSON, ORGANIZATION, "Augusta", "Lovelace", null, null,
+                        null));
     }
 
     @Test
-    void aChangeForAnOlderVersionIsRejected() {
-        fixture.given(ADA_CREATED, new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"))
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, null, null, 0L))
+    void aChangeForAnOlderOrFutureVersionIsRejected() {
+        fixture.given(ADA_CREATED, new PersonVendorFlagChangedEvent(PERSON, ORGANIZATION, true))
+                .when(Patch.of().set("firstName", "Augusta").atVersion(0).on(PERSON, ORGANIZATION))
                 .expectException(ConflictingAggregateVersionException.class);
-    }
-
-    @Test
-    void aChangeForAFutureVersionIsRejected() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, null, null, 4L))
+                .when(Patch.of().set("firstName", "Augusta").atVersion(4).on(PERSON, ORGANIZATION))
                 .expectException(ConflictingAggregateVersionException.class)
                 .expectNoEvents();
     }
@@ -153,8 +239,9 @@ class PersonTest {
     @Test
     void aPatchChangesNameVendorFlagAndLifecycleStageTogether() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, null, "King", true, "customer", null))
-                .expectEvents(new PersonNameChangedEvent(PERSON, ORGANIZATION, "Ada", "King"),
+                .when(Patch.of().set("lastName", "King").set("vendor", true).set("lifecycleStage", "customer")
+                        .on(PERSON, ORGANIZATION))
+                .expectEvents(new PersonProfileChangedEvent(PERSON, ORGANIZATION, "Ada", "King", null, null, null),
                         new PersonVendorFlagChangedEvent(PERSON, ORGANIZATION, true),
                         new LifecycleStageSetEvent(PERSON, ORGANIZATION, "customer"))
                 .expectResultMessagePayload(3L);
@@ -164,14 +251,25 @@ class PersonTest {
     void settingTheSameVendorFlagOrExplicitStageAgainChangesNothing() {
         fixture.given(ADA_CREATED, new PersonVendorFlagChangedEvent(PERSON, ORGANIZATION, true),
                         new LifecycleStageSetEvent(PERSON, ORGANIZATION, "lead"))
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, null, null, true, "lead", null))
+                .when(Patch.of().set("vendor", true).set("lifecycleStage", "lead").on(PERSON, ORGANIZATION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void removingTheExplicitStageClearsTheOverrideOnlyIfThereIsOne() {
+        fixture.given(ADA_CREATED, new LifecycleStageSetEvent(PERSON, ORGANIZATION, "customer"))
+                .when(Patch.of().remove("lifecycleStage").on(PERSON, ORGANIZATION))
+                .expectEvents(new LifecycleStageOverrideClearedEvent(PERSON, ORGANIZATION));
+        fixture.given(ADA_CREATED)
+                .when(Patch.of().remove("lifecycleStage").on(PERSON, ORGANIZATION))
                 .expectNoEvents();
     }
 
     @Test
     void anUnknownLifecycleStageIsRejectedAndNothingElseChanges() {
         fixture.given(ADA_CREATED)
-                .when(new UpdatePersonCommand(PERSON, ORGANIZATION, "Augusta", null, true, "champion", null))
+                .when(Patch.of().set("firstName", "Augusta").set("vendor", true).set("lifecycleStage", "champion")
+                        .on(PERSON, ORGANIZATION))
                 .expectException(violation(ErrorCode.UNKNOWN_LIFECYCLE_STAGE, "lifecycleStage"))
                 .expectNoEvents();
     }
@@ -205,8 +303,13 @@ class PersonTest {
                 .expectNoEvents();
     }
 
-    private static Matcher<Throwable> violation(ErrorCode code, String field) {
-        return Matchers.predicate(thrown -> thrown instanceof DomainRuleViolation violation
-                && violation.errorCode() == code && Objects.equals(violation.field(), field));
+    @Test
+    void anAccountIsRegisteredOnce() {
+        fixture.given(ADA_CREATED)
+                .when(new RegisterPersonAccountCommand(PERSON, ORGANIZATION, null))
+                .expectEvents(new PersonAccountRegisteredEvent(PERSON, ORGANIZATION));
+        fixture.given(ADA_CREATED, new PersonAccountRegisteredEvent(PERSON, ORGANIZATION))
+                .when(new RegisterPersonAccountCommand(PERSON, ORGANIZATION, null))
+                .expectNoEvents();
     }
 }

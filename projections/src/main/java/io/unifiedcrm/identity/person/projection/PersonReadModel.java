@@ -7,6 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import java.util.List;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -59,15 +63,30 @@ public class PersonReadModel {
     private BigDecimal customerValue;
     @Column(name = "flags_rulebook_version", nullable = false)
     private String flagsRulebookVersion;
+    @Column(name = "middle_name")
+    private String middleName;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "avatar_url")
+    private String avatarUrl;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "source_details")
+    private Map<String, Object> sourceDetails;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "secondary_emails", nullable = false)
+    private List<String> secondaryEmails;
+    @Column(name = "merged_into_id")
+    private UUID mergedIntoId;
 
     protected PersonReadModel() {
         // for JPA
     }
 
     public PersonView toView() {
-        return new PersonView(id, email, emailVerified, firstName, lastName, phone, phoneVerified, source,
+        return new PersonView(id, email, emailVerified, secondaryEmails, firstName, lastName, middleName, displayName,
+                avatarUrl, phone, phoneVerified, source, sourceDetails,
                 new PersonFlagsView(lifecycleStage, lifecycleStageExplicit, isLead, isCustomer, hasOrdered, hasAccount,
                         isVendor, leadScore, customerValue, flagsRulebookVersion),
-                version, createdAt, updatedAt);
+                mergedIntoId, null, version, createdAt, updatedAt);
     }
 }

@@ -15,24 +15,50 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
     @Modifying
     @Query(nativeQuery = true, value = """
             INSERT INTO identity.person (id, organization_id, email, first_name, last_name, phone, source, version,
-                                         created_at, updated_at, lifecycle_stage, is_lead, is_customer,
-                                         flags_rulebook_version)
+                                         created_at, updated_at, lifecycle_stage, own_lifecycle_stage, is_lead,
+                                         is_customer, flags_rulebook_version)
             VALUES (:id, :organizationId, :email, :firstName, :lastName, :phone, :source, :version, :at, :at,
-                    :lifecycleStage, :isLead, :isCustomer, :rulebookVersion)
+                    :lifecycleStage, :lifecycleStage, :isLead, :isCustomer, :rulebookVersion)
             ON CONFLICT (id) DO NOTHING""")
     void insertIfAbsent(UUID id, UUID organizationId, String email, String firstName, String lastName, String phone,
                         String source, long version, Instant at, String lifecycleStage, boolean isLead,
                         boolean isCustomer, String rulebookVersion);
 
-    /** Sets the lifecycle stage (and the flags that follow from it) unless the row is already past this event. */
+    /** The rulebook's combination of own flags into the effective flags of {@code personId}'s survivor. */
+    @Modifying
+    @Query(nativeQuery = true, value = PersonFlagsRulebook.RECOMPUTE_EFFECTIVE_FLAGS)
+    void recomputeFlags(UUID personId, String rulebookVersion);
+
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET lifecycle_stage = :lifecycleStage, lifecycle_stage_explicit = :explicit,
-                                       is_lead = :isLead, is_customer = :isCustomer, version = :version,
-                                       updated_at = :at
+            UPDATE identity.person SET explicit_lifecycle_stage = :stage, version = :version, updated_at = :at
             WHERE id = :id AND version < :version""")
-    void setLifecycleStage(UUID id, String lifecycleStage, boolean explicit, boolean isLead, boolean isCustomer,
-                           long version, Instant at);
+    void setExplicitStage(UUID id, String stage, long version, Instant at);
+
+    /** Moves the person's own stage forward to {@code stage} (never back). */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person
+            SET own_lifecycle_stage = CASE
+                    WHEN array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], own_lifecycle_stage)
+                         < array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], cast(:stage AS text))
+                    THEN :stage ELSE own_lifecycle_stage END,
+                version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void advanceOwnStage(UUID id, String stage, long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET own_has_account = true, own_lead_score = own_lead_score + :points,
+                                       version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void markAccountRegistered(UUID id, int points, long version, Instant at);
+
+    /** An event of the person's stream that changes nothing here still moves the row to its version. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET version = :version, updated_at = :at WHERE id = :id AND version < :version""")
+    void touch(UUID id, long version, Instant at);
 
     @Modifying
     @Query(nativeQuery = true, value = """
@@ -42,23 +68,74 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET email_verified = true, version = :version, updated_at = :at
+            UPDATE identity.person SET email_verified = true, own_lead_score = own_lead_score + :points,
+                                       version = :version, updated_at = :at
             WHERE id = :id AND version < :version""")
-    void markEmailVerified(UUID id, long version, Instant at);
+    void markEmailVerified(UUID id, int points, long version, Instant at);
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET phone_verified = true, version = :version, updated_at = :at
+            UPDATE identity.person SET phone_verified = true, own_lead_score = own_lead_score + :points,
+                                       version = :version, updated_at = :at
             WHERE id = :id AND version < :version""")
-    void markPhoneVerified(UUID id, long version, Instant at);
+    void markPhoneVerified(UUID id, int points, long version, Instant at);
 
-    /** Applies a rename unless the row already reflects this event or a later one. */
+    /** Applies a rename (the first event of its kind) unless the row already reflects this event or a later one. */
     @Modifying
     @Query(nativeQuery = true, value = """
             UPDATE identity.person SET first_name = :firstName, last_name = :lastName, version = :version,
                                        updated_at = :at
             WHERE id = :id AND version < :version""")
     void rename(UUID id, String firstName, String lastName, long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET first_name = :firstName, last_name = :lastName, middle_name = :middleName,
+                                       display_name = :displayName, avatar_url = :avatarUrl, version = :version,
+                                       updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void changeNames(UUID id, String firstName, String lastName, String middleName, String displayName,
+                     String avatarUrl, long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET email = :email, email_verified = false, version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void changeEmail(UUID id, String email, long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET phone = :phone, phone_verified = false, version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void changePhone(UUID id, String phone, long version, Instant at);
+
+    /** {@code sourceDetails} is JSON text or {@code null}. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET source_details = cast(:sourceDetails AS jsonb), version = :version,
+                                       updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void changeSourceDetails(UUID id, String sourceDetails, long version, Instant at);
+
+    /** The whole profile as a merge or unmerge decided it; JSON values as text. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET email = :email, email_verified = :emailVerified,
+                                       secondary_emails = cast(:secondaryEmails AS jsonb), phone = :phone,
+                                       phone_verified = :phoneVerified, first_name = :firstName,
+                                       last_name = :lastName, middle_name = :middleName, display_name = :displayName,
+                                       avatar_url = :avatarUrl, source_details = cast(:sourceDetails AS jsonb),
+                                       version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void replaceProfile(UUID id, String email, boolean emailVerified, String secondaryEmails, String phone,
+                        boolean phoneVerified, String firstName, String lastName, String middleName,
+                        String displayName, String avatarUrl, String sourceDetails, long version, Instant at);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person SET merged_into_id = :survivorId, version = :version, updated_at = :at
+            WHERE id = :id AND version < :version""")
+    void setMergedInto(UUID id, UUID survivorId, long version, Instant at);
 
     /** The tenant-scoped read: another organization's person is not found. */
     Optional<PersonReadModel> findByIdAndOrganizationId(UUID id, UUID organizationId);

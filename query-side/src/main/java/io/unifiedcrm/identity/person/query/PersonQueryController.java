@@ -69,7 +69,9 @@ class PersonQueryController {
     }
 
     @GetMapping("/{personId}")
-    @Operation(summary = "Read a person of the caller's organization")
+    @Operation(summary = "Read a person of the caller's organization with their addresses",
+            description = "A person merged into another answers 200 with mergedIntoId naming the survivor; the "
+                    + "survivor's addresses include those of the persons merged into it.")
     ResponseEntity<PersonView> get(CallerOrganization organization, @PathVariable UUID personId) {
         PersonView person = queries.query(new FindPersonQuery(organization.id(), personId),
                         ResponseTypes.optionalInstanceOf(PersonView.class))

@@ -1,5 +1,7 @@
 package io.unifiedcrm.identity.person.query;
 
+import io.unifiedcrm.address.api.AddressOwnerType;
+import io.unifiedcrm.address.query.AddressQueries;
 import io.unifiedcrm.identity.person.api.FindPersonQuery;
 import io.unifiedcrm.identity.person.api.FindPersonsQuery;
 import io.unifiedcrm.identity.person.api.PersonPage;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class PersonQueryHandler {
 
     private final PersonReadModelRepository persons;
+    private final AddressQueries addresses;
 
-    PersonQueryHandler(PersonReadModelRepository persons) {
+    PersonQueryHandler(PersonReadModelRepository persons, AddressQueries addresses) {
         this.persons = persons;
+        this.addresses = addresses;
     }
 
     @QueryHandler
@@ -37,6 +41,8 @@ class PersonQueryHandler {
     @QueryHandler
     Optional<PersonView> handle(FindPersonQuery query) {
         return persons.findByIdAndOrganizationId(query.personId(), query.organizationId())
-                .map(PersonReadModel::toView);
+                .map(PersonReadModel::toView)
+                .map(person -> person.withAddresses(
+                        addresses.ofOwner(query.organizationId(), AddressOwnerType.PERSON.code(), person.id())));
     }
 }

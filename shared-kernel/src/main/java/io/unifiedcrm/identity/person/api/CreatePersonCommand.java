@@ -1,5 +1,6 @@
 package io.unifiedcrm.identity.person.api;
 
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,6 +11,10 @@ public record CreatePersonCommand(
         String email,
         String firstName,
         String lastName,
+        String middleName,
+        String displayName,
+        String avatarUrl,
         String phone,
-        String source) {
+        String source,
+        Map<String, Object> sourceDetails) {
 }

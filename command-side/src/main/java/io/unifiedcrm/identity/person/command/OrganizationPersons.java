@@ -1,4 +1,4 @@
-package io.unifiedcrm.identity.team.command;
+package io.unifiedcrm.identity.person.command;
 
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
  * creating event, so a person is known here as soon as the creation has answered).
  */
 @Component
-class OrganizationPersons {
+public class OrganizationPersons {
 
     private final JdbcTemplate jdbc;
 
-    OrganizationPersons(JdbcTemplate jdbc) {
+    public OrganizationPersons(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    boolean contains(UUID organizationId, UUID personId) {
+    public boolean contains(UUID organizationId, UUID personId) {
         Boolean exists = jdbc.queryForObject("""
                         SELECT EXISTS (SELECT 1 FROM identity.person_email_lookup
                                        WHERE organization_id = ? AND person_id = ?)""",

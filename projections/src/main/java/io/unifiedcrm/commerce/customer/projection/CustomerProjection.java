@@ -1,0 +1,35 @@
+package io.unifiedcrm.commerce.customer.projection;
+
+import io.unifiedcrm.commerce.customer.api.CommerceCustomerCreatedEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Builds {@code commerce.customer}, the commerce extension of a person (processing group "commerce"). */
+@Component
+@ProcessingGroup("commerce")
+class CustomerProjection {
+
+    private final JdbcTemplate jdbc;
+
+    CustomerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CommerceCustomerCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO commerce.customer (person_id, organization_id, customer_number, created_at)
+                        VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING""",
+                event.personId(), event.organizationId(), event.customerNumber(), Timestamp.from(at));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM commerce.customer");
+    }
+}

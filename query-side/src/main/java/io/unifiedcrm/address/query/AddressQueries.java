@@ -1,0 +1,82 @@
+package io.unifiedcrm.address.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.unifiedcrm.address.api.AddressOwnerType;
+import io.unifiedcrm.address.api.AddressView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code shared.address}, always within one organization. A person's addresses include those of everybody
+ * merged into them (recursively); where both have a default of a type, the survivor's own stays the default.
+ */
+@Component
+public class AddressQueries {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> LINES = new TypeReference<>() {
+    };
+    private static final String COLUMNS = """
+            a.id, a.entity_type, a.entity_id, a.type, a.lines, a.city, a.state_province, a.postal_code, a.country,
+            a.country_code, a.label, a.latitude, a.longitude, a.version""";
+
+    private final JdbcTemplate jdbc;
+
+    public AddressQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AddressView> ofOwner(UUID organizationId, String entityType, UUID entityId) {
+        if (!AddressOwnerType.PERSON.code().equals(entityType)) {
+            return jdbc.query("SELECT " + COLUMNS + ", a.is_default FROM shared.address a "
+                            + "WHERE a.organization_id = ? AND a.entity_type = ? AND a.entity_id = ? "
+                            + "ORDER BY a.type, a.created_at, a.id",
+                    AddressQueries::view, organizationId, entityType, entityId);
+        }
+        return jdbc.query("""
+                        WITH RECURSIVE merged (id, depth) AS (
+                            SELECT id, 0 FROM identity.person WHERE id = ? AND organization_id = ?
+                            UNION ALL
+                            SELECT p.id, merged.depth + 1 FROM identity.person p JOIN merged ON p.merged_into_id = merged.id
+                        )
+                        SELECT\s""" + COLUMNS + """
+                        , a.is_default AND NOT EXISTS (
+                                SELECT 1 FROM shared.address other JOIN merged m2 ON other.entity_id = m2.id
+                                WHERE other.entity_type = 'person' AND other.type = a.type AND other.is_default
+                                  AND m2.depth < m.depth) AS is_default
+                        FROM shared.address a JOIN merged m ON a.entity_id = m.id
+                        WHERE a.organization_id = ? AND a.entity_type = 'person'
+                        ORDER BY a.type, m.depth, a.created_at, a.id""",
+                AddressQueries::view, entityId, organizationId, organizationId);
+    }
+
+    public Optional<AddressView> byId(UUID organizationId, UUID addressId) {
+        return jdbc.query("SELECT " + COLUMNS + ", a.is_default FROM shared.address a "
+                        + "WHERE a.organization_id = ? AND a.id = ?",
+                AddressQueries::view, organizationId, addressId).stream().findFirst();
+    }
+
+    private static AddressView view(ResultSet row, int index) throws SQLException {
+        return new AddressView(row.getObject("id", UUID.class), row.getString("entity_type"),
+                row.getObject("entity_id", UUID.class), row.getString("type"), row.getBoolean("is_default"),
+                lines(row.getString("lines")), row.getString("city"), row.getString("state_province"),
+                row.getString("postal_code"), row.getString("country"), row.getString("country_code"),
+                row.getString("label"), row.getBigDecimal("latitude"), row.getBigDecimal("longitude"),
+                row.getLong("version"));
+    }
+
+    private static List<String> lines(String json) {
+        try {
+            return JSON.readValue(json, LINES);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("shared.address.lines is not a JSON array of text", corrupt);
+        }
+    }
+}
