@@ -63,6 +63,9 @@ class PersonMergeTest extends StandaloneTest {
         assertThat(flags.get("lifecycleStage").asText()).as("from Bob's lead form").isEqualTo("lead");
         assertThat(flags.get("leadScore").asInt()).as("10 for Ada's e-mail + 10 for Bob's account").isEqualTo(20);
         assertThat(survivor.get("addresses").get(0).get("city").asText()).as("Bob's address").isEqualTo("London");
+        assertThat(await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("/api/v1/contacts/" + ada, organization.apiKey()), r -> r.status() == 200).body()
+                .get("personId").asText()).as("Bob's CRM contact shows on the survivor").isEqualTo(bob.toString());
 
         JsonNode tombstone = await().atMost(Duration.ofSeconds(10)).until(
                 () -> api.get("/api/v1/persons/" + bob, organization.apiKey()),
@@ -83,6 +86,7 @@ class PersonMergeTest extends StandaloneTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(personRows(ada, bob)).as("both rows as before the merge").isEqualTo(rowsBefore));
         assertThat(api.get("/api/v1/persons/" + ada, organization.apiKey()).body().get("addresses").size()).isZero();
+        assertThat(api.get("/api/v1/contacts/" + ada, organization.apiKey()).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/persons", organization.apiKey(), Map.of("email", "bob@merge.example",
                 "firstName", "B", "lastName", "B")).body().get("existingId").asText()).isEqualTo(bob.toString());
         assertThat(api.patch("/api/v1/persons/" + bob, organization.apiKey(), Map.of("firstName", "Robert"))

@@ -1,6 +1,7 @@
 package io.unifiedcrm.address.command;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.unifiedcrm.address.api.PostalAddress;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,4 +24,9 @@ public record AddAddressRequest(
         @Schema(example = "-0.1270") BigDecimal longitude,
         @Schema(example = "true", description = "make it the owner's default of its type; the first address of a "
                 + "type is the default anyway") Boolean isDefault) {
+
+    PostalAddress address() {
+        return new PostalAddress(lines, city, stateProvince, postalCode, country, countryCode, label, latitude,
+                longitude);
+    }
 }

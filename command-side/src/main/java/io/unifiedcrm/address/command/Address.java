@@ -54,9 +54,7 @@ public class Address {
                     "No " + owner.code() + " with this id in this organization.");
         }
         String addressType = AddressType.of(command.type()).code();
-        PostalAddress parts = PostalAddress.of(command.lines(), command.city(), command.stateProvince(),
-                command.postalCode(), command.country(), command.countryCode(), command.label(), command.latitude(),
-                command.longitude());
+        PostalAddress parts = command.address().validated();
         apply(new AddressAddedEvent(command.addressId(), command.organizationId(), owner.code(), command.entityId(),
                 addressType, parts));
         if (command.makeDefault()) {
@@ -70,9 +68,7 @@ public class Address {
     public long handle(ChangeAddressCommand command) {
         requireExistingOf(command.organizationId());
         String addressType = AddressType.of(command.type()).code();
-        PostalAddress parts = PostalAddress.of(command.lines(), command.city(), command.stateProvince(),
-                command.postalCode(), command.country(), command.countryCode(), command.label(), command.latitude(),
-                command.longitude());
+        PostalAddress parts = command.address().validated();
         if (!addressType.equals(type) || !parts.equals(address)) {
             apply(new AddressChangedEvent(addressId, organizationId, entityType, entityId, addressType, parts));
         }

@@ -44,9 +44,8 @@ class AddressCommandController {
         boolean ownerExists = ownerType == AddressOwnerType.PERSON
                 && persons.contains(organization.id(), request.entityId());
         long version = commands.<Long>sendAndWait(new AddAddressCommand(addressId, organization.id(),
-                request.entityType(), request.entityId(), ownerExists, request.type(), request.lines(), request.city(),
-                request.stateProvince(), request.postalCode(), request.country(), request.countryCode(),
-                request.label(), request.latitude(), request.longitude(), Boolean.TRUE.equals(request.isDefault())));
+                request.entityType(), request.entityId(), ownerExists, request.type(), request.address(),
+                Boolean.TRUE.equals(request.isDefault())));
         return CommandAccepted.created(URI.create("/api/v1/addresses/" + addressId), addressId, version);
     }
 
@@ -56,9 +55,7 @@ class AddressCommandController {
                                            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                            @Valid @RequestBody AddressRequest request) {
         return CommandAccepted.ok(addressId, commands.<Long>sendAndWait(new ChangeAddressCommand(addressId,
-                organization.id(), request.type(), request.lines(), request.city(), request.stateProvince(),
-                request.postalCode(), request.country(), request.countryCode(), request.label(), request.latitude(),
-                request.longitude(), IfMatch.expectedVersion(ifMatch))));
+                organization.id(), request.type(), request.address(), IfMatch.expectedVersion(ifMatch))));
     }
 
     @PostMapping("/{addressId}/default")

@@ -1,6 +1,7 @@
 package io.unifiedcrm.address.command;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.unifiedcrm.address.api.PostalAddress;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,4 +18,9 @@ public record AddressRequest(
         @Schema(example = "Home office") String label,
         @Schema(example = "51.5194") BigDecimal latitude,
         @Schema(example = "-0.1270") BigDecimal longitude) {
+
+    PostalAddress address() {
+        return new PostalAddress(lines, city, stateProvince, postalCode, country, countryCode, label, latitude,
+                longitude);
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.unifiedcrm.address.api.AddressOwnerType;
 import io.unifiedcrm.address.api.AddressView;
+import io.unifiedcrm.identity.person.query.MergedPersons;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,13 +41,7 @@ public class AddressQueries {
                             + "ORDER BY a.type, a.created_at, a.id",
                     AddressQueries::view, organizationId, entityType, entityId);
         }
-        return jdbc.query("""
-                        WITH RECURSIVE merged (id, depth) AS (
-                            SELECT id, 0 FROM identity.person WHERE id = ? AND organization_id = ?
-                            UNION ALL
-                            SELECT p.id, merged.depth + 1 FROM identity.person p JOIN merged ON p.merged_into_id = merged.id
-                        )
-                        SELECT\s""" + COLUMNS + """
+        return jdbc.query(MergedPersons.CTE + "SELECT " + COLUMNS + """
                         , a.is_default AND NOT EXISTS (
                                 SELECT 1 FROM shared.address other JOIN merged m2 ON other.entity_id = m2.id
                                 WHERE other.entity_type = 'person' AND other.type = a.type AND other.is_default

@@ -1,13 +1,12 @@
 package io.unifiedcrm.address.api;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Adds an address to an owner. {@code ownerExists} is whether the owner is an entity of the organization, as the
- * command side's lookups know it (checked before the command, passed in so the aggregate decides).
+ * command side's lookups know it (checked before the command, passed in so the aggregate decides). The address is
+ * as the client sent it; the aggregate validates it.
  */
 public record AddAddressCommand(
         @TargetAggregateIdentifier UUID addressId,
@@ -16,14 +15,6 @@ public record AddAddressCommand(
         UUID entityId,
         boolean ownerExists,
         String type,
-        List<String> lines,
-        String city,
-        String stateProvince,
-        String postalCode,
-        String country,
-        String countryCode,
-        String label,
-        BigDecimal latitude,
-        BigDecimal longitude,
+        PostalAddress address,
         boolean makeDefault) {
 }

@@ -3,12 +3,14 @@ package io.unifiedcrm.address.api;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A postal address (seed: shared.address) that validates itself: 1–4 lines of at most 200 characters, a city, an
+ * A postal address (seed: shared.address); {@link #validated()} makes one as a client sent it into a valid one: 1–4 lines of at most 200 characters, a city, an
  * ISO 3166-1 alpha-2 country code (upper case; the country name defaults to its English name), optional state or
  * province, postal code, label and coordinates (both or neither, within range). Part of the address events.
  */
@@ -29,13 +31,12 @@ public record PostalAddress(
     private static final int MAX_TEXT_LENGTH = 100;
 
     public PostalAddress {
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        // not List.copyOf: a client's list may hold nulls, which validated() rejects with a clear error
+        lines = lines == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(lines));
     }
 
-    /** Trims and checks the parts as a client sent them. */
-    public static PostalAddress of(List<String> lines, String city, String stateProvince, String postalCode,
-                                   String country, String countryCode, String label, BigDecimal latitude,
-                                   BigDecimal longitude) {
+    /** The address as a client sent it, trimmed and checked. */
+    public PostalAddress validated() {
         List<String> trimmed = lines == null ? List.of()
                 : lines.stream().map(line -> line == null ? "" : line.strip()).filter(line -> !line.isEmpty()).toList();
         if (trimmed.isEmpty() || trimmed.size() > MAX_LINES) {

@@ -3,6 +3,7 @@ package io.unifiedcrm.commerce.customer.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.commerce.customer.api.CustomerView;
 import io.unifiedcrm.commerce.customer.api.FindCustomerQuery;
+import io.unifiedcrm.identity.person.query.MergedPersons;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.sql.Timestamp;
@@ -29,12 +30,14 @@ class CustomerQueries {
 
     @QueryHandler
     Optional<CustomerView> handle(FindCustomerQuery query) {
-        return jdbc.query("""
-                        SELECT person_id, customer_number, created_at FROM commerce.customer
-                        WHERE organization_id = ? AND person_id = ?""",
+        // a survivor shows the record of a person merged into it when it has none of its own
+        return jdbc.query(MergedPersons.CTE + """
+                        SELECT person_id, customer_number, created_at
+                        FROM commerce.customer JOIN merged ON merged.id = person_id
+                        WHERE organization_id = ? ORDER BY merged.depth, created_at, person_id LIMIT 1""",
                 (row, index) -> new CustomerView(row.getObject("person_id", UUID.class),
                         row.getString("customer_number"), row.getObject("created_at", Timestamp.class).toInstant()),
-                query.organizationId(), query.personId()).stream().findFirst();
+                query.personId(), query.organizationId(), query.organizationId()).stream().findFirst();
     }
 
     @RestController

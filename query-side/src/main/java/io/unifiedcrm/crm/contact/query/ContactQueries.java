@@ -3,6 +3,7 @@ package io.unifiedcrm.crm.contact.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.crm.contact.api.ContactView;
 import io.unifiedcrm.crm.contact.api.FindContactQuery;
+import io.unifiedcrm.identity.person.query.MergedPersons;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.sql.Timestamp;
@@ -29,12 +30,13 @@ class ContactQueries {
 
     @QueryHandler
     Optional<ContactView> handle(FindContactQuery query) {
-        return jdbc.query("""
-                        SELECT person_id, lead_status, lead_source, created_at FROM crm.contact
-                        WHERE organization_id = ? AND person_id = ?""",
+        // a survivor shows the record of a person merged into it when it has none of its own
+        return jdbc.query(MergedPersons.CTE + """
+                        SELECT person_id, lead_status, lead_source, created_at FROM crm.contact JOIN merged ON merged.id = person_id
+                        WHERE organization_id = ? ORDER BY merged.depth, created_at, person_id LIMIT 1""",
                 (row, index) -> new ContactView(row.getObject("person_id", UUID.class), row.getString("lead_status"),
                         row.getString("lead_source"), row.getObject("created_at", Timestamp.class).toInstant()),
-                query.organizationId(), query.personId()).stream().findFirst();
+                query.personId(), query.organizationId(), query.organizationId()).stream().findFirst();
     }
 
     @RestController
