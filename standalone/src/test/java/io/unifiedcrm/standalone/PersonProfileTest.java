@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The whole person over HTTP: the seed's fields, JSON merge-patch, e-mail change, account, source extensions. */
@@ -132,6 +139,36 @@ class PersonProfileTest extends StandaloneTest {
         assertThat(jdbc.queryForObject("SELECT last_number FROM commerce.customer_number_counter "
                 + "WHERE organization_id = ?", Long.class, other.id())).as("numbers count per organization")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCheckoutsGetDistinctCustomerNumbers() throws Exception {
+        TestOrganization organization = api.createOrganization("Checkout Rush GmbH");
+        int checkouts = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(checkouts);
+        List<Future<UUID>> persons = new ArrayList<>();
+        try {
+            for (int i = 0; i < checkouts; i++) {
+                String email = "shopper" + i + "@rush.example";
+                persons.add(clients.submit(() -> {
+                    start.await();
+                    return created(organization, email, "checkout");
+                }));
+            }
+            start.countDown();
+            for (Future<UUID> person : persons) {
+                person.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM commerce.customer WHERE organization_id = ?", Long.class,
+                organization.id()) == checkouts);
+        assertThat(jdbc.queryForList("SELECT customer_number FROM commerce.customer WHERE organization_id = ? "
+                + "ORDER BY customer_number", String.class, organization.id()))
+                .isEqualTo(IntStream.rangeClosed(1, checkouts).mapToObj("C%06d"::formatted).toList());
     }
 
     private UUID created(TestOrganization organization, String email, String source) {

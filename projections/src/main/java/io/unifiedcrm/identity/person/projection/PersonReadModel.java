@@ -77,6 +77,8 @@ public class PersonReadModel {
     private List<String> secondaryEmails;
     @Column(name = "merged_into_id")
     private UUID mergedIntoId;
+    @Column(name = "last_activity_at")
+    private Instant lastActivityAt;
 
     protected PersonReadModel() {
         // for JPA
@@ -86,7 +88,7 @@ public class PersonReadModel {
         return new PersonView(id, email, emailVerified, secondaryEmails, firstName, lastName, middleName, displayName,
                 avatarUrl, phone, phoneVerified, source, sourceDetails,
                 new PersonFlagsView(lifecycleStage, lifecycleStageExplicit, isLead, isCustomer, hasOrdered, hasAccount,
-                        isVendor, leadScore, customerValue, flagsRulebookVersion),
+                        isVendor, leadScore, customerValue, lastActivityAt, flagsRulebookVersion),
                 mergedIntoId, null, version, createdAt, updatedAt);
     }
 }

@@ -1,10 +1,11 @@
 package io.unifiedcrm.identity.person.api;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * The computed flags of a person (ARCHITECTURE §6), derived from events by the versioned rulebook named in
- * {@code rulebookVersion}.
+ * {@code rulebookVersion}. {@code lastActivityAt} stays null until the CRM records activities.
  */
 public record PersonFlagsView(
         String lifecycleStage,
@@ -16,5 +17,6 @@ public record PersonFlagsView(
         boolean isVendor,
         int leadScore,
         BigDecimal customerValue,
+        Instant lastActivityAt,
         String rulebookVersion) {
 }
