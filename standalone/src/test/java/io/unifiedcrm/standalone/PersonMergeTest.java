@@ -71,6 +71,8 @@ class PersonMergeTest extends StandaloneTest {
                 () -> api.get("/api/v1/persons/" + bob, organization.apiKey()),
                 r -> r.status() == 200 && !r.body().get("mergedIntoId").isNull()).body();
         assertThat(tombstone.get("mergedIntoId").asText()).isEqualTo(ada.toString());
+        assertThat(api.get("/api/v1/persons?q=bob", organization.apiKey()).body().get("items").size())
+                .as("lists leave merged persons out").isZero();
         Response refused = api.patch("/api/v1/persons/" + bob, organization.apiKey(), Map.of("firstName", "Robert"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("code").asText()).isEqualTo("person_merged");

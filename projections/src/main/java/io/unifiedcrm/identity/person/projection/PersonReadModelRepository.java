@@ -141,12 +141,14 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
     Optional<PersonReadModel> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
     /**
-     * One keyset page of an organization's persons in creation order, filtered by every non-null criterion;
+     * One keyset page of an organization's persons in creation order (not those merged into another), filtered by
+     * every non-null criterion;
      * {@code email} matches in any case, {@code prefixPattern} is a lower-case LIKE pattern (escaped, ending in %).
      */
     @Query("""
             select p from PersonReadModel p
             where p.organizationId = :organizationId
+              and p.mergedIntoId is null
               and (cast(:email as String) is null or lower(p.email) = lower(cast(:email as String)))
               and (cast(:lifecycleStage as String) is null or p.lifecycleStage = :lifecycleStage)
               and (cast(:isCustomer as Boolean) is null or p.isCustomer = :isCustomer)

@@ -35,7 +35,8 @@ class PersonQueryController {
 
     @GetMapping
     @Operation(summary = "List the organization's persons in creation order, filtered by e-mail (any case), "
-            + "lifecycleStage, isCustomer, isLead, source and q (first name, last name or e-mail prefix)")
+            + "lifecycleStage, isCustomer, isLead, source and q (first name, last name or e-mail prefix)",
+            description = "Persons merged into another are left out; read them by id.")
     ItemList<PersonView> list(CallerOrganization organization, @RequestParam(required = false) String email,
                               @RequestParam(required = false) String lifecycleStage,
                               @RequestParam(required = false) Boolean isCustomer,
