@@ -11,5 +11,7 @@ public enum ErrorKind {
     /** The request conflicts with the current state (HTTP 409). */
     CONFLICT,
     /** The client's precondition (If-Match version) no longer holds (HTTP 412). */
-    PRECONDITION_FAILED
+    PRECONDITION_FAILED,
+    /** The input is larger than the domain allows (HTTP 413). */
+    TOO_LARGE
 }

@@ -1,6 +1,5 @@
 package io.unifiedcrm.shared;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,7 @@ public final class SourceDetails {
 
     /** RFC 7396: members of {@code patch} replace those of {@code current}; a {@code null} member removes one. */
     public static Map<String, Object> mergePatch(Map<String, Object> current, Map<String, Object> patch) {
-        return of(apply(current, patch));
-    }
-
-    private static Map<String, Object> apply(Map<String, Object> current, Map<String, Object> patch) {
-        Map<String, Object> result = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
-        patch.forEach((key, value) -> {
-            if (value == null) {
-                result.remove(key);
-            } else if (value instanceof Map<?, ?> nestedPatch) {
-                Object target = result.get(key);
-                result.put(key, apply(target instanceof Map<?, ?> nested ? cast(nested) : null, cast(nestedPatch)));
-            } else {
-                result.put(key, value);
-            }
-        });
-        return result;
+        return of(JsonMergePatch.apply(current, patch));
     }
 
     private static int sizeOf(Object value, int depth) {
@@ -70,11 +54,6 @@ public final class SourceDetails {
             return size;
         }
         return value == null ? 0 : String.valueOf(value).length();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> map) {
-        return (Map<String, Object>) map;
     }
 
     private static DomainRuleViolation invalid(String message) {

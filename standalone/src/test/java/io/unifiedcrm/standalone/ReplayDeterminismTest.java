@@ -49,6 +49,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         long head = jdbc.queryForObject("SELECT max(global_index) FROM axon.domain_event_entry", Long.class);
         GROUPS.forEach(group -> awaitCaughtUp(group, head));
         Map<String, String> before = checksums();
+        Map<String, Object> personsBefore = rowsOf("identity.person");
         List<String> tuplesBefore = physicalTuples(organization.id());
 
         for (String group : GROUPS) {
@@ -60,6 +61,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(physicalTuples(organization.id())).as("rows were rebuilt").doesNotContainAnyElementsOf(
                     tuplesBefore);
+            assertThat(rowsOf("identity.person")).as("identity.person rows").isEqualTo(personsBefore);
             assertThat(checksums()).isEqualTo(before);
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM identity.person WHERE organization_id = ?", Long.class,
@@ -94,6 +96,14 @@ class ReplayDeterminismTest extends StandaloneTest {
         return jdbc.queryForList("SELECT xmin::text FROM identity.person WHERE organization_id = ? UNION ALL "
                 + "SELECT xmin::text FROM shared.address WHERE organization_id = ?", String.class, organizationId,
                 organizationId);
+    }
+
+    /** Every row of a table by id, as JSON text, for a readable difference. */
+    private Map<String, Object> rowsOf(String table) {
+        Map<String, Object> rows = new java.util.TreeMap<>();
+        jdbc.queryForList("SELECT id::text AS id, to_jsonb(t)::text AS row FROM " + table + " t")
+                .forEach(row -> rows.put((String) row.get("id"), row.get("row")));
+        return rows;
     }
 
     /** md5 of every row of each table, in key order. */

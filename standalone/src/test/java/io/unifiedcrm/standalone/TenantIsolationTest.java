@@ -49,7 +49,17 @@ class TenantIsolationTest extends StandaloneTest {
             Map.entry("POST /api/v1/teams", Map.of("name", "Sample team")),
             Map.entry("POST /api/v1/teams/{teamId}/members", Map.of("personId", UUID.randomUUID().toString())),
             Map.entry("POST /api/v1/addresses", ADDRESS),
-            Map.entry("PUT /api/v1/addresses/{addressId}", ADDRESS));
+            Map.entry("PUT /api/v1/addresses/{addressId}", ADDRESS),
+            Map.entry("POST /api/v1/object-definitions", Map.of("name", "vehicle", "pluralName", "vehicles",
+                    "schema", Map.of("type", "object", "properties", Map.of("plate", Map.of("type", "string"))),
+                    "displayProperty", "plate")),
+            Map.entry("PATCH /api/v1/object-definitions/{name}", Map.of("pluralName", "Hijacked")),
+            Map.entry("POST /api/v1/object-definitions/{name}/associations", Map.of("toObjectType", "company",
+                    "label", "hijacked", "inverseLabel", "hijacker")),
+            Map.entry("POST /api/v1/records", Map.of("objectType", "company", "properties", Map.of("name", "B"))),
+            Map.entry("PATCH /api/v1/records/{recordId}", Map.of("properties", Map.of("name", "Hijacked"))),
+            Map.entry("POST /api/v1/records/{recordId}/associations", Map.of("toRecordId",
+                    UUID.randomUUID().toString(), "label", "employer")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -74,10 +84,20 @@ class TenantIsolationTest extends StandaloneTest {
                 "entityId", person.toString(), "type", "home", "lines", List.of("1 Alpha Way"), "city", "Paris",
                 "countryCode", "FR"));
         assertThat(address.status()).as(address.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/object-definitions", alpha.apiKey(), Map.of("name", "alpha_only", "pluralName",
+                "alpha_onlies", "schema", Map.of("type", "object", "properties", Map.of("code", Map.of("type",
+                        "string"))), "displayProperty", "code")).status()).isEqualTo(201);
+        Response company = api.post("/api/v1/records", alpha.apiKey(), Map.of("objectType", "company",
+                "properties", Map.of("name", "Alpha Corp")));
+        assertThat(company.status()).as(company.toString()).isEqualTo(201);
         alphasIds = Map.of("organizationId", alpha.id().toString(), "personId", person.toString(),
-                "apiKeyId", apiKeyId, "teamId", teamId, "addressId", address.body().get("id").asText());
+                "apiKeyId", apiKeyId, "teamId", teamId, "addressId", address.body().get("id").asText(),
+                "recordId", company.body().get("id").asText(), "name", "alpha_only", "label", "employer",
+                "toRecordId", company.body().get("id").asText());
         await().atMost(Duration.ofSeconds(10)).until(
-                () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200);
+                () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200
+                        && api.get("/api/v1/records/" + alphasIds.get("recordId"), alpha.apiKey()).status() == 200
+                        && api.get("/api/v1/object-definitions/alpha_only", alpha.apiKey()).status() == 200);
     }
 
     @Test
@@ -174,7 +194,11 @@ class TenantIsolationTest extends StandaloneTest {
                 + "identity.team_member m WHERE m.team_id = t.id) AS members FROM identity.team t "
                 + "WHERE organization_id = ? ORDER BY id", organizationId)
                 + jdbc.queryForList("SELECT * FROM shared.address WHERE organization_id = ? ORDER BY id",
-                organizationId);
+                organizationId)
+                + jdbc.queryForList("SELECT * FROM platform.object_definition WHERE organization_id = ? ORDER BY id",
+                organizationId)
+                + jdbc.queryForList("SELECT id, properties::text, version FROM platform.record "
+                + "WHERE organization_id = ? ORDER BY id", organizationId);
     }
 
     private static JsonNode withoutRequestSpecifics(JsonNode problem) {

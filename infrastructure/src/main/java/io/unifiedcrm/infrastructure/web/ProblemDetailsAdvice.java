@@ -47,10 +47,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
         };
         ProblemDetail problem = Problems.of(status, violation.errorCode().code(), violation.getMessage());
         if (violation.field() != null) {
             Problems.withErrors(problem, List.of(new Problems.FieldError(violation.field(), violation.getMessage())));
+        }
+        if (!violation.violations().isEmpty()) {
+            Problems.withPointedErrors(problem, violation.violations());
         }
         if (violation.existingId() != null) {
             problem.setProperty("existingId", violation.existingId());

@@ -1,6 +1,7 @@
 package io.unifiedcrm.infrastructure.web;
 
 import java.net.URI;
+import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
@@ -31,6 +32,15 @@ public final class Problems {
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.field(), "pointer", "/" + error.field().replace('.', '/'),
                         "message", error.message()))
+                .toList());
+        return problem;
+    }
+
+    /** Errors located by JSON pointer; {@code field} is the pointer's path in dotted form. */
+    public static ProblemDetail withPointedErrors(ProblemDetail problem, List<DomainRuleViolation.Violation> errors) {
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.pointer().replaceFirst("^/", "").replace('/', '.'),
+                        "pointer", error.pointer(), "message", error.message()))
                 .toList());
         return problem;
     }

@@ -1,0 +1,9 @@
+package io.unifiedcrm.platform.record.api;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record RestoreRecordCommand(@TargetAggregateIdentifier UUID recordId, UUID organizationId,
+                                @TargetAggregateVersion Long expectedVersion) {
+}
