@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayDeterminismTest extends StandaloneTest {
 
-    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm");
+    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform");
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
-            "identity.team_member", "shared.address", "commerce.customer", "crm.contact");
+            "identity.team_member", "shared.address", "commerce.customer", "crm.contact",
+            "platform.object_definition", "platform.association_definition", "platform.record",
+            "platform.association");
 
     @Test
     void aReplayRebuildsTheSameRows() {
@@ -45,6 +47,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         assertThat(api.post("/api/v1/persons/" + cyd + "/unmerge", organization.apiKey(),
                 Map.of("sourcePersonId", dee.toString())).status()).isEqualTo(200);
         api.post("/api/v1/teams", organization.apiKey(), Map.of("name", "Replayers"));
+        platformRecords(organization);
 
         long head = jdbc.queryForObject("SELECT max(global_index) FROM axon.domain_event_entry", Long.class);
         GROUPS.forEach(group -> awaitCaughtUp(group, head));
@@ -66,6 +69,42 @@ class ReplayDeterminismTest extends StandaloneTest {
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM identity.person WHERE organization_id = ?", Long.class,
                 organization.id())).isEqualTo(4);
+    }
+
+    /** A custom type with a schema change, records (one updated, archived, deleted) and associations. */
+    private void platformRecords(TestOrganization organization) {
+        assertThat(api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "vehicle",
+                "pluralName", "vehicles", "schema", Map.of("type", "object", "properties", Map.of("plate",
+                        Map.of("type", "string"), "year", Map.of("type", "integer"))), "displayProperty", "plate"))
+                .status()).isEqualTo(201);
+        api.post("/api/v1/object-definitions/vehicle/associations", organization.apiKey(), Map.of("toObjectType",
+                "company", "label", "fleet_owner", "inverseLabel", "vehicle"));
+        api.patch("/api/v1/object-definitions/vehicle", organization.apiKey(), Map.of("icon", "car", "schema",
+                Map.of("type", "object", "properties", Map.of("plate", Map.of("type", "string"), "year",
+                        Map.of("type", "integer"), "colour", Map.of("type", "string")))));
+        UUID car = record(organization, "vehicle", Map.of("plate", "B-CR 1", "year", 2020));
+        UUID van = record(organization, "vehicle", Map.of("plate", "B-VN 2"));
+        UUID acme = record(organization, "company", Map.of("name", "Acme"));
+        UUID globex = record(organization, "company", Map.of("name", "Globex"));
+        api.patch("/api/v1/records/" + car, organization.apiKey(), Map.of("properties", Map.of("colour", "red")));
+        api.post("/api/v1/records/" + van + "/archive", organization.apiKey(), null);
+        for (UUID vehicle : List.of(car, van)) {
+            for (UUID company : List.of(acme, globex)) {
+                api.post("/api/v1/records/" + vehicle + "/associations", organization.apiKey(),
+                        Map.of("toRecordId", company.toString(), "label", "fleet_owner"));
+            }
+        }
+        api.send("DELETE", "/api/v1/records/" + globex, organization.apiKey(), null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) FROM "
+                + "axon.domain_event_entry WHERE payload_type LIKE '%RecordsDissociatedEvent' AND "
+                + "aggregate_identifier IN (?, ?)", Long.class, car.toString(), van.toString()) == 2);
+    }
+
+    private UUID record(TestOrganization organization, String type, Map<String, Object> properties) {
+        Response created = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", type,
+                "properties", properties));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.body().get("id").asText());
     }
 
     private UUID person(TestOrganization organization, String email, String source) {
