@@ -99,8 +99,9 @@ public class AxonPostgresConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore,
-            @Value("${unifiedcrm.processors.poll-interval:PT0.25S}") java.time.Duration pollInterval) {
-        return new CommitNotifyingEventSource(eventStore, pollInterval);
+            @Value("${unifiedcrm.processors.poll-interval:PT0.25S}") java.time.Duration pollInterval,
+            @Value("${unifiedcrm.processors.wake-up-delay:PT0.005S}") java.time.Duration wakeUpDelay) {
+        return new CommitNotifyingEventSource(eventStore, pollInterval, wakeUpDelay);
     }
 
     @Bean
