@@ -34,13 +34,11 @@ final class RecordQueryBenchmark {
 
     /** Defines the type, appends {@code count} record creations and waits until the platform projection has them. */
     void fill(int count, UUID organizationId, Duration limit) throws Exception {
-        http.json("POST", "/api/v1/object-definitions", apiKey, """
+        String definitionId = http.json("POST", "/api/v1/object-definitions", apiKey, """
                 {"name": "subscription", "pluralName": "subscriptions", "displayProperty": "plan",
                  "schema": {"type": "object", "properties": {"plan": {"enum": ["basic", "pro", "enterprise"]},
                    "seats": {"type": "integer", "minimum": 1}, "renewsAt": {"type": "string", "format": "date"},
-                   "region": {"type": "string"}}}}""");
-        String definitionId = http.json("GET", "/api/v1/object-definitions/subscription", apiKey, null)
-                .get("id").asText();
+                   "region": {"type": "string"}}}}""").get("id").asText();
         HexFormat hex = HexFormat.of();
         String metaData = "\\\\x" + hex.formatHex(Baselines.utf8("{\"organizationId\":\"" + organizationId
                 + "\",\"actor\":\"bench\",\"correlationId\":\"record-benchmark\",\"causationId\":\"record-benchmark\"}"));

@@ -113,6 +113,12 @@ class WalkingSkeletonTest extends StandaloneTest {
 
     @Test
     void anUnknownProjectionIsNotFound() {
+        Response sideEffects = api.post("/api/v1/admin/projections/platform-association-cleanup/replay",
+                api.adminKey(), null);
+        assertThat(sideEffects.status()).as("a processor that sends commands is never replayed").isEqualTo(409);
+        assertThat(sideEffects.body().get("code").asText()).isEqualTo("replay_not_possible");
+        assertThat(api.get("/api/v1/admin/projections/platform-association-cleanup", api.adminKey()).body()
+                .get("replayable").asBoolean()).isFalse();
         Response response = api.post("/api/v1/admin/projections/no-such-group/replay", api.adminKey(), null);
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().get("code").asText()).isEqualTo("not_found");

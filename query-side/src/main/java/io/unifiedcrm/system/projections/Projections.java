@@ -47,6 +47,10 @@ public class Projections {
      */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
+                    "'" + name + "' has side effects (it sends commands) and is never replayed.");
+        }
         processor.shutdownAsync().join();
         try {
             processor.resetTokens();
@@ -81,8 +85,8 @@ public class Projections {
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState) || processor.isError();
         boolean replaying = segmentStatuses.stream().anyMatch(SegmentStatus::replaying);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying, position, head, lag,
-                segmentStatuses);
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying,
+                processor.supportsReset(), position, head, lag, segmentStatuses);
     }
 
     private static SegmentStatus segmentStatusOf(EventTrackerStatus status) {
