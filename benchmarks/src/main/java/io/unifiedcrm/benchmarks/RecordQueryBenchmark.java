@@ -25,14 +25,19 @@ final class RecordQueryBenchmark {
     private final DataSource database;
     private final Http http;
     private final String apiKey;
+    private final String adminKey;
 
-    RecordQueryBenchmark(DataSource database, Http http, String apiKey) {
+    RecordQueryBenchmark(DataSource database, Http http, String apiKey, String adminKey) {
         this.database = database;
         this.http = http;
         this.apiKey = apiKey;
+        this.adminKey = adminKey;
     }
 
-    /** Defines the type, appends {@code count} record creations and waits until the platform projection has them. */
+    /**
+     * Defines the type, appends {@code count} record creations and waits until every projection has read them (all
+     * processing groups read every event), so that the queries are timed on an otherwise idle application.
+     */
     void fill(int count, UUID organizationId, Duration limit) throws Exception {
         String definitionId = http.json("POST", "/api/v1/object-definitions", apiKey, """
                 {"name": "subscription", "pluralName": "subscriptions", "displayProperty": "plan",
@@ -75,13 +80,22 @@ final class RecordQueryBenchmark {
                  var rows = connection.createStatement().executeQuery(
                          "SELECT count(*) FROM platform.record WHERE object_type = 'subscription'")) {
                 rows.next();
-                if (rows.getLong(1) >= count) {
+                if (rows.getLong(1) >= count && everyProjectionCaughtUp()) {
                     return;
                 }
             }
             Thread.sleep(500); // polling the running application's projection, not waiting in a test
         }
         throw new IllegalStateException("the platform projection did not take the records in " + limit);
+    }
+
+    private boolean everyProjectionCaughtUp() {
+        for (var projection : http.json("GET", "/api/v1/admin/projections?limit=200", adminKey, null).get("items")) {
+            if (projection.get("lag").isNull() || projection.get("lag").asLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Times {@code queries} sequential GETs of {@code path} after a warm-up. */
