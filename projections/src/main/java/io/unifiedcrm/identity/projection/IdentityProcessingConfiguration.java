@@ -1,0 +1,17 @@
+package io.unifiedcrm.identity.projection;
+
+import io.unifiedcrm.infrastructure.axon.PerOrganizationSequencing;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class IdentityProcessingConfiguration {
+
+    /** A survivor's flags are computed from the rows of the persons merged into it: one organization at a time. */
+    @Bean
+    ConfigurerModule identitySequencedPerOrganization() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
+                IdentityProcessingGroup.NAME, configuration -> new PerOrganizationSequencing()));
+    }
+}
