@@ -60,7 +60,7 @@ class CommandSideApplicationTest {
                     .as("no projections run on the command side: its set-based lookups, the system object types "
                             + "of a new organization and the association clean-up")
                     .containsOnlyKeys("credentials", "person-email-lookup", "object-type-lookup", "record-lookup",
-                            "system-object-types", "platform-association-cleanup");
+                            "system-object-types", "platform-association-cleanup", "product-sku-lookup");
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> organization = send(port, "POST", "/api/v1/organizations", ADMIN_KEY,

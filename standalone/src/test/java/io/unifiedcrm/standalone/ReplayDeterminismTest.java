@@ -22,7 +22,8 @@ class ReplayDeterminismTest extends StandaloneTest {
 
     private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform");
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
-            "identity.team_member", "shared.address", "commerce.customer", "crm.contact",
+            "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
+            "commerce.inventory_level",
             "platform.object_definition", "platform.association_definition", "platform.record",
             "platform.association");
 
@@ -49,6 +50,13 @@ class ReplayDeterminismTest extends StandaloneTest {
                 Map.of("sourcePersonId", dee.toString())).status()).isEqualTo(200);
         api.post("/api/v1/teams", organization.apiKey(), Map.of("name", "Replayers"));
         platformRecords(organization);
+        UUID mug = UUID.fromString(api.post("/api/v1/products", organization.apiKey(), Map.of("sku", "MUG-R",
+                "name", "Mug", "price", Map.of("amount", "9.99", "currency", "EUR"), "tags", List.of("a", "b")))
+                .body().get("id").asText());
+        api.post("/api/v1/products/" + mug + "/restock", organization.apiKey(), Map.of("quantity", 7));
+        api.post("/api/v1/products/" + mug + "/inventory-adjustment", organization.apiKey(),
+                Map.of("onHand", 5, "reason", "count"));
+        api.patch("/api/v1/products/" + mug, organization.apiKey(), Map.of("status", "archived"));
 
         long head = jdbc.queryForObject("SELECT max(global_index) FROM axon.domain_event_entry", Long.class);
         GROUPS.forEach(group -> awaitCaughtUp(group, head));

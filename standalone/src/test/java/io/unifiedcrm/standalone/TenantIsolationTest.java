@@ -58,6 +58,11 @@ class TenantIsolationTest extends StandaloneTest {
                     "label", "hijacked", "inverseLabel", "hijacker")),
             Map.entry("POST /api/v1/records", Map.of("objectType", "company", "properties", Map.of("name", "B"))),
             Map.entry("PATCH /api/v1/records/{recordId}", Map.of("properties", Map.of("name", "Hijacked"))),
+            Map.entry("POST /api/v1/products", Map.of("sku", "B-1", "name", "B", "price", Map.of("amount", "1",
+                    "currency", "EUR"))),
+            Map.entry("PATCH /api/v1/products/{productId}", Map.of("name", "Hijacked")),
+            Map.entry("POST /api/v1/products/{productId}/restock", Map.of("quantity", 1000)),
+            Map.entry("POST /api/v1/products/{productId}/inventory-adjustment", Map.of("onHand", 0, "reason", "x")),
             Map.entry("POST /api/v1/records/{recordId}/associations", Map.of("toRecordId",
                     UUID.randomUUID().toString(), "label", "employer")));
 
@@ -90,14 +95,20 @@ class TenantIsolationTest extends StandaloneTest {
         Response company = api.post("/api/v1/records", alpha.apiKey(), Map.of("objectType", "company",
                 "properties", Map.of("name", "Alpha Corp")));
         assertThat(company.status()).as(company.toString()).isEqualTo(201);
-        alphasIds = Map.of("organizationId", alpha.id().toString(), "personId", person.toString(),
-                "apiKeyId", apiKeyId, "teamId", teamId, "addressId", address.body().get("id").asText(),
-                "recordId", company.body().get("id").asText(), "name", "alpha_only", "label", "employer",
-                "toRecordId", company.body().get("id").asText());
+        Response product = api.post("/api/v1/products", alpha.apiKey(), Map.of("sku", "ALPHA-1", "name", "Alpha",
+                "price", Map.of("amount", "1", "currency", "EUR")));
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        alphasIds = Map.ofEntries(Map.entry("organizationId", alpha.id().toString()),
+                Map.entry("personId", person.toString()), Map.entry("apiKeyId", apiKeyId), Map.entry("teamId", teamId),
+                Map.entry("addressId", address.body().get("id").asText()),
+                Map.entry("recordId", company.body().get("id").asText()), Map.entry("name", "alpha_only"),
+                Map.entry("label", "employer"), Map.entry("toRecordId", company.body().get("id").asText()),
+                Map.entry("productId", product.body().get("id").asText()));
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200
                         && api.get("/api/v1/records/" + alphasIds.get("recordId"), alpha.apiKey()).status() == 200
-                        && api.get("/api/v1/object-definitions/alpha_only", alpha.apiKey()).status() == 200);
+                        && api.get("/api/v1/object-definitions/alpha_only", alpha.apiKey()).status() == 200
+                        && api.get("/api/v1/products/" + alphasIds.get("productId"), alpha.apiKey()).status() == 200);
     }
 
     @Test
@@ -198,7 +209,10 @@ class TenantIsolationTest extends StandaloneTest {
                 + jdbc.queryForList("SELECT * FROM platform.object_definition WHERE organization_id = ? ORDER BY id",
                 organizationId)
                 + jdbc.queryForList("SELECT id, properties::text, version FROM platform.record "
-                + "WHERE organization_id = ? ORDER BY id", organizationId);
+                + "WHERE organization_id = ? ORDER BY id", organizationId)
+                + jdbc.queryForList("SELECT p.id, p.name, p.version, i.on_hand FROM commerce.product p JOIN "
+                + "commerce.inventory_level i ON i.product_id = p.id WHERE p.organization_id = ? ORDER BY p.id",
+                organizationId);
     }
 
     private static JsonNode withoutRequestSpecifics(JsonNode problem) {

@@ -38,6 +38,7 @@ public class Organization {
     @AggregateIdentifier
     private UUID organizationId;
     private String name;
+    private String baseCurrency;
     private Map<String, Object> settings = Map.of();
     /** The organization's API keys and whether each is still active. */
     private final Map<UUID, Boolean> apiKeysActive = new HashMap<>();
@@ -101,8 +102,17 @@ public class Organization {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The currency every amount of the organization is in; another organization's looks missing. */
+    public String baseCurrencyFor(UUID callerOrganization) {
+        if (!organizationId.equals(callerOrganization)) {
+            throw DomainRuleViolation.notFound();
+        }
+        return baseCurrency;
+    }
+
     @EventSourcingHandler
     void on(OrganizationCreatedEvent event) {
+        this.baseCurrency = event.baseCurrency();
         this.organizationId = event.organizationId();
         this.name = event.name();
     }

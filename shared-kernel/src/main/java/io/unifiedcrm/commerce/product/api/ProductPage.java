@@ -1,0 +1,6 @@
+package io.unifiedcrm.commerce.product.api;
+
+import java.util.List;
+
+public record ProductPage(List<ProductView> items, boolean hasMore) {
+}
