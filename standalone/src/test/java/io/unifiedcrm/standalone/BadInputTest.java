@@ -146,4 +146,16 @@ class BadInputTest extends StandaloneTest {
             return new BadBody(content, contentType, expectedStatus, expectedCode, true);
         }
     }
+
+    @Test
+    void aRequestTomcatRefusesBeforeTheApplicationIsAProblemToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/persons?q=a|b\"c HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(answer).contains("\"code\":\"malformed_request\"").doesNotContain("<html");
+        }
+    }
 }
