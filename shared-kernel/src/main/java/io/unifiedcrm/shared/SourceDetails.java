@@ -53,6 +53,9 @@ public final class SourceDetails {
             }
             return size;
         }
+        if (value instanceof Double number && !Double.isFinite(number)) {
+            throw invalid("sourceDetails may hold only finite numbers.");
+        }
         return value == null ? 0 : String.valueOf(value).length();
     }
 

@@ -150,7 +150,8 @@ class PlatformObjectsTest extends StandaloneTest {
         assertThat(bySeats).containsExactly("40", "20", "12", "5");
 
         for (String refused : List.of("&filter[colour]=red", "&filter[seats][gte]=many", "&filter[seats][like]=1",
-                "&filter[seats][contains]=1", "&sort=colour", "&page=2")) {
+                "&filter[seats][contains]=1", "&sort=colour", "&page=2", "&filter[seats][gt]=1e200000",
+                "&filter[renewsAt][gt]=+999999999-01-01")) {
             Response response = api.get("/api/v1/records?objectType=subscription" + refused, organization.apiKey());
             assertThat(response.status()).as(refused).isEqualTo(400);
             assertThat(response.body().get("code").asText()).as(refused).isEqualTo("invalid_filter");
@@ -176,6 +177,23 @@ class PlatformObjectsTest extends StandaloneTest {
                 "/api/v1/object-definitions/subscription", organization.apiKey()).body(),
                 body -> body.get("schemaVersion").asInt() == 2).get("associations").get(0).get("label").asText())
                 .isEqualTo("customer");
+    }
+
+    @Test
+    void unusableSchemasAndNonFiniteNumbersAre422NotErrors() {
+        for (Map<String, Object> schema : List.of(
+                Map.<String, Object>of("$schema", "https://example.com/x", "type", "object", "properties",
+                        Map.of("a", Map.of("type", "string"))),
+                Map.<String, Object>of("type", "object", "properties", Map.of("a", Map.of("$ref",
+                        "#/$defs/missing"))))) {
+            Response refused = api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "odd",
+                    "pluralName", "odds", "schema", schema, "displayProperty", "a"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().get("code").asText()).isEqualTo("invalid_schema");
+        }
+        Response infinite = api.send("POST", "/api/v1/records", organization.apiKey(), "application/json",
+                "{\"objectType\": \"subscription\", \"properties\": {\"plan\": \"pro\", \"seats\": 1e400}}");
+        assertThat(infinite.status()).as(infinite.toString()).isEqualTo(422);
     }
 
     private UUID create(Map<String, Object> properties) {

@@ -42,6 +42,10 @@ public class DomainExceptionTranslator implements MessageHandlerInterceptor<Comm
             throw detailed(violation);
         } catch (AggregateNotFoundException notFound) {
             throw detailed(DomainRuleViolation.notFound());
+        } catch (org.axonframework.common.lock.DeadlockException crossedWithAnother) {
+            // two commands each holding one aggregate the other needs (e.g. merging A into B and B into A)
+            throw detailed(new DomainRuleViolation(ErrorCode.CONCURRENT_MODIFICATION, null,
+                    "Another change to the same resources ran at the same moment; retry."));
         } catch (ConflictingAggregateVersionException staleVersion) {
             throw detailed(new DomainRuleViolation(ErrorCode.VERSION_MISMATCH, null,
                     "The resource is at another version than If-Match names; read it again."));

@@ -54,14 +54,21 @@ public record PostalAddress(
             throw invalid("latitude", "Give both latitude and longitude, or neither.");
         }
         if (latitude != null && (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0
-                || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0)) {
-            throw invalid("latitude", "Latitude is within ±90 and longitude within ±180 degrees.");
+                || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0
+                || latitude.stripTrailingZeros().scale() > 12 || longitude.stripTrailingZeros().scale() > 12)) {
+            throw invalid("latitude", "Latitude is within ±90 and longitude within ±180 degrees, at most 12 "
+                    + "decimal places.");
         }
         String countryName = text("country", country);
         return new PostalAddress(trimmed, required("city", city), text("stateProvince", stateProvince),
                 text("postalCode", postalCode),
                 countryName != null ? countryName : new Locale("", code).getDisplayCountry(Locale.ENGLISH), code,
-                text("label", label), latitude, longitude);
+                text("label", label), sixDecimals(latitude), sixDecimals(longitude));
+    }
+
+    /** Coordinates are kept to six decimal places (about 0.1 m), as the read model stores them. */
+    private static BigDecimal sixDecimals(BigDecimal degrees) {
+        return degrees == null ? null : degrees.setScale(6, java.math.RoundingMode.HALF_UP);
     }
 
     private static String required(String field, String value) {

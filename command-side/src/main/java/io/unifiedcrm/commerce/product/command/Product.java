@@ -47,6 +47,7 @@ public class Product {
     static final String ACTIVE = "active";
     static final String ARCHIVED = "archived";
     private static final int MAX_TAGS = 50;
+    static final long MAX_ON_HAND = 1_000_000_000_000L;
 
     @AggregateIdentifier
     private UUID productId;
@@ -100,6 +101,10 @@ public class Product {
     public long handle(RestockProductCommand command) {
         requireProductOf(command.organizationId());
         requirePositive(command.quantity());
+        if (onHand + command.quantity() > MAX_ON_HAND) {
+            throw new DomainRuleViolation(ErrorCode.INVALID_QUANTITY, "quantity",
+                    "A product holds at most " + MAX_ON_HAND + " units on hand.");
+        }
         apply(new StockRestockedEvent(productId, organizationId, command.quantity(), onHand + command.quantity()));
         return AggregateLifecycle.getVersion();
     }
@@ -108,9 +113,9 @@ public class Product {
     public long handle(AdjustInventoryCommand command) {
         requireProductOf(command.organizationId());
         long reserved = reserved();
-        if (command.onHand() < reserved) {
+        if (command.onHand() < reserved || command.onHand() > MAX_ON_HAND) {
             throw new DomainRuleViolation(ErrorCode.INVALID_QUANTITY, "onHand",
-                    "On hand cannot go below the " + reserved + " units reserved for orders.");
+                    "On hand is between the " + reserved + " units reserved for orders and " + MAX_ON_HAND + ".");
         }
         String reason = RequiredText.of("reason", command.reason(), 200).value();
         if (command.onHand() != onHand) {

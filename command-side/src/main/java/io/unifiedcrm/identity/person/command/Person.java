@@ -317,6 +317,7 @@ public class Person {
     @EventSourcingHandler
     void on(PersonEmailChangedEvent event) {
         this.profile = profile.withEmail(event.email());
+        absorbed.replaceAll((source, merge) -> merge.without(event.email()));
     }
 
     @EventSourcingHandler

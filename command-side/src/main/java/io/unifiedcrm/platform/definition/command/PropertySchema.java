@@ -68,7 +68,14 @@ public final class PropertySchema {
             throw new DomainRuleViolation(ErrorCode.INVALID_SCHEMA, "schema is not a valid JSON Schema (2020-12).",
                     violations("/schema", metaErrors));
         }
-        return new PropertySchema(document, REGISTRY.getSchema(node));
+        try {
+            Schema compiled = REGISTRY.getSchema(node);
+            compiled.initializeValidators();
+            return new PropertySchema(document, compiled);
+        } catch (RuntimeException unusable) {
+            // e.g. an unknown $schema dialect or a $ref to a definition the schema does not have
+            throw invalid("schema cannot be used: " + unusable.getMessage());
+        }
     }
 
     public Map<String, Object> document() {

@@ -31,6 +31,10 @@ final class RecordProperties {
                     "A record's properties take at most " + MAX_TOTAL_BYTES + " bytes of JSON.");
         }
         candidate.forEach((name, value) -> {
+            if (!finite(value)) {
+                throw new DomainRuleViolation(ErrorCode.INVALID_PROPERTIES, "properties." + name,
+                        "Numbers must be finite.");
+            }
             if (bytesOf(value) > MAX_VALUE_BYTES) {
                 throw new DomainRuleViolation(ErrorCode.VALUE_TOO_LARGE, "properties." + name,
                         "A property value takes at most " + MAX_VALUE_BYTES + " bytes of JSON.");
@@ -62,6 +66,23 @@ final class RecordProperties {
             return null;
         }
         return value instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : String.valueOf(value);
+    }
+
+    /** JSON has no Infinity or NaN; a number too large for a double would come back as one. */
+    static boolean finite(Object value) {
+        if (value instanceof Double number) {
+            return Double.isFinite(number);
+        }
+        if (value instanceof Float number) {
+            return Float.isFinite(number);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().allMatch(RecordProperties::finite);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(RecordProperties::finite);
+        }
+        return true;
     }
 
     private static int bytesOf(Object value) {

@@ -125,6 +125,17 @@ class PersonMergeTest {
     }
 
     @Test
+    void anAbsorbedAddressTheSurvivorMadeItsPrimaryStaysWithTheSurvivor() {
+        fixture.given(ADA_CREATED, BOB_MERGED_INTO_ADA, new io.unifiedcrm.identity.person.api.PersonEmailChangedEvent(
+                        PERSON, ORGANIZATION, "bob@example.com", "Ada@Example.com"))
+                .when(new ReleaseMergedPersonCommand(PERSON, ORGANIZATION, OTHER_PERSON))
+                .expectEvents(new PersonUnmergedEvent(PERSON, ORGANIZATION, OTHER_PERSON,
+                        new PersonProfile("bob@example.com", false, List.of(), null, false, "Ada", "Lovelace", null,
+                                null, null, null),
+                        List.of("b2@example.com")));
+    }
+
+    @Test
     void onlyAMergedPersonCanBeGivenBack() {
         fixture.given(ADA_CREATED)
                 .when(new ReleaseMergedPersonCommand(PERSON, ORGANIZATION, OTHER_PERSON))

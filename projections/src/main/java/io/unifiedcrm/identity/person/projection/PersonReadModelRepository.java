@@ -99,7 +99,11 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET email = :email, email_verified = false, version = :version, updated_at = :at
+            UPDATE identity.person
+            SET email = :email, email_verified = false, version = :version, updated_at = :at,
+                secondary_emails = (SELECT coalesce(jsonb_agg(address), '[]'::jsonb)
+                                    FROM jsonb_array_elements_text(secondary_emails) AS address
+                                    WHERE lower(address) <> lower(:email))
             WHERE id = :id AND version < :version""")
     void changeEmail(UUID id, String email, long version, Instant at);
 

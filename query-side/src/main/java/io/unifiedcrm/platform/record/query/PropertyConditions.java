@@ -19,6 +19,8 @@ import java.util.UUID;
 final class PropertyConditions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BigDecimal MAX_NUMBER = new BigDecimal("1e100");
+    private static final int MAX_SCALE = 100;
 
     private PropertyConditions() {
     }
@@ -31,9 +33,9 @@ final class PropertyConditions {
             case "boolean" -> sql.append("(CASE WHEN jsonb_typeof(r.properties -> ?) = 'boolean' "
                     + "THEN (r.properties ->> ?)::boolean END)", property, property);
             case "date" -> sql.append("(CASE WHEN (r.properties ->> ?) ~ '^\\d{4}-\\d{2}-\\d{2}$' "
-                    + "THEN (r.properties ->> ?)::date END)", property, property);
+                    + "THEN platform.try_date(r.properties ->> ?) END)", property, property);
             case "datetime" -> sql.append("(CASE WHEN (r.properties ->> ?) ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' "
-                    + "THEN (r.properties ->> ?)::timestamptz END)", property, property);
+                    + "THEN platform.try_timestamptz(r.properties ->> ?) END)", property, property);
             default -> sql.append("(r.properties ->> ?)", property);
         }
     }
@@ -87,19 +89,26 @@ final class PropertyConditions {
         sql.append(" IS NULL)");
     }
 
-    /** A filter or cursor value as the property's type; 400 when it is not one. */
+    /** A filter or cursor value as the property's type, within what PostgreSQL holds; 400 when it is not one. */
     static Object valueOf(String property, String type, String text) {
         try {
-            return switch (type) {
+            Object value = switch (type) {
                 case "number" -> new BigDecimal(text);
                 case "boolean" -> parseBoolean(text);
                 case "date" -> LocalDate.parse(text);
                 case "datetime" -> OffsetDateTime.parse(text);
                 default -> text;
             };
+            if (value instanceof BigDecimal number && (number.abs().compareTo(MAX_NUMBER) > 0
+                    || number.scale() > MAX_SCALE)
+                    || value instanceof LocalDate date && (date.getYear() < 1 || date.getYear() > 9999)
+                    || value instanceof OffsetDateTime time && (time.getYear() < 1 || time.getYear() > 9999)) {
+                throw new NumberFormatException("out of range");
+            }
+            return value;
         } catch (NumberFormatException | DateTimeParseException wrongType) {
             throw new BadRequest("invalid_filter", "filter[" + property + "]",
-                    "The value is not a " + type + ", the type of " + property + ".");
+                    "The value is not a " + type + " (within range), the type of " + property + ".");
         }
     }
 

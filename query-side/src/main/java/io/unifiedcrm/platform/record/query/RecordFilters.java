@@ -78,7 +78,9 @@ final class RecordFilters {
             throw new BadRequest("invalid_filter", parameter, "The object type " + definition.name()
                     + " declares no property " + property + ".");
         }
-        Object type = schema.get("type");
+        Object type = schema.get("type") instanceof List<?> types
+                ? types.stream().filter(member -> !"null".equals(member)).findFirst().orElse(null)
+                : schema.get("type");
         if ("integer".equals(type) || "number".equals(type)) {
             return "number";
         }

@@ -55,7 +55,10 @@ class RecordQueries {
         PropertySort sort = query.sort();
         SqlBuilder sql = new SqlBuilder().append("SELECT r.*");
         if (sort != null) {
-            sql.append(", (r.properties ->> ?) AS sort_text", sort.property());
+            // the cursor holds the value as the sort saw it (a value of another type sorts, and pages, as missing)
+            sql.append(", to_json(");
+            PropertyConditions.typed(sql, sort.property(), sort.type());
+            sql.append(") #>> '{}' AS sort_text");
         }
         sql.append(" FROM platform.record r WHERE r.organization_id = ? AND r.object_type = ?",
                 query.organizationId(), query.objectType());

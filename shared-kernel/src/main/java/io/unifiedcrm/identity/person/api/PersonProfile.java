@@ -24,9 +24,12 @@ public record PersonProfile(
         secondaryEmails = secondaryEmails == null ? List.of() : List.copyOf(secondaryEmails);
     }
 
+    /** A new primary address, not verified; if it was one of the secondary addresses it is no longer one. */
     public PersonProfile withEmail(String newEmail) {
-        return new PersonProfile(newEmail, false, secondaryEmails, phone, phoneVerified, firstName, lastName,
-                middleName, displayName, avatarUrl, sourceDetails);
+        String canonical = newEmail.toLowerCase(java.util.Locale.ROOT);
+        return new PersonProfile(newEmail, false, secondaryEmails.stream()
+                .filter(address -> !address.toLowerCase(java.util.Locale.ROOT).equals(canonical)).toList(), phone,
+                phoneVerified, firstName, lastName, middleName, displayName, avatarUrl, sourceDetails);
     }
 
     public PersonProfile withEmailVerified() {
