@@ -49,6 +49,7 @@ class AddressesTest extends StandaloneTest {
             assertThat(now.size()).isEqualTo(2);
             assertThat(find(now, home).get("city").asText()).isEqualTo("Hamburg");
             assertThat(find(now, home).get("type").asText()).isEqualTo("home");
+            assertThat(find(now, home).get("isDefault").asBoolean()).as("the only home address").isTrue();
         });
         assertThat(api.send("DELETE", "/api/v1/addresses/" + billing, organization.apiKey(), null, null).status())
                 .as("a removed address is gone").isEqualTo(404);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code shared.address}, one or two statements per event, idempotent by the row's version. The first
- * address of a type is its owner's default; a default event makes its address the only default of the type.
+ * address of a type is its owner's default (also when an address changes to a type the owner has no default of);
+ * a default event makes its address the only default of the type.
  */
 @Component
 @ProcessingGroup(AddressProcessingGroup.NAME)
@@ -57,11 +58,14 @@ class AddressProjection {
             @org.axonframework.eventhandling.Timestamp Instant at) {
         PostalAddress address = event.address();
         jdbc.update("""
-                        UPDATE shared.address SET is_default = is_default AND type = ?, type = ?, lines = cast(? AS jsonb),
+                        UPDATE shared.address a SET is_default = CASE WHEN a.type = ? THEN a.is_default
+                                ELSE NOT EXISTS (SELECT 1 FROM shared.address o WHERE o.entity_type = a.entity_type
+                                    AND o.entity_id = a.entity_id AND o.type = ? AND o.is_default AND o.id <> a.id)
+                                END, type = ?, lines = cast(? AS jsonb),
                                city = ?, state_province = ?, postal_code = ?, country = ?, country_code = ?, label = ?,
                                latitude = ?, longitude = ?, version = ?, updated_at = ?
                         WHERE id = ? AND version < ?""",
-                event.type(), event.type(), json(address), address.city(), address.stateProvince(),
+                event.type(), event.type(), event.type(), json(address), address.city(), address.stateProvince(),
                 address.postalCode(), address.country(), address.countryCode(), address.label(), address.latitude(),
                 address.longitude(), sequenceNumber, Timestamp.from(at), event.addressId(), sequenceNumber);
     }
