@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Set;
  * The JSON Schema (draft 2020-12) of an object type's properties, checked when it is defined: a JSON object of type
  * object with {@code properties} (at most {@value #MAX_PROPERTIES}), itself valid against the draft 2020-12
  * meta-schema, referring only to itself ({@code $ref} within the document: nothing is fetched). Compiled, it
- * validates records' properties with format assertions on (a {@code "format": "date"} is checked).
+ * validates records' properties with format assertions on (a {@code "format": "date"} is checked) and with at most
+ * 50 ms per regular-expression match.
  */
 public final class PropertySchema {
 
@@ -31,6 +33,7 @@ public final class PropertySchema {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(
                     SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true)
+                            .regularExpressionFactory(new BoundedRegularExpressions(Duration.ofMillis(50)))
                             .build()));
     private static final Schema META_SCHEMA = REGISTRY.getSchema(
             SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
