@@ -1,17 +1,19 @@
 package io.unifiedcrm.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The standalone application under test, in its own JVM (so its memory is its own), on the harness's PostgreSQL.
@@ -49,22 +51,19 @@ final class ApplicationProcess implements AutoCloseable {
                 .redirectOutput(log.toFile()).start();
         ApplicationProcess application = new ApplicationProcess(process, port);
         Http http = new Http(application.baseUrl());
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the application died; see " + log);
-            }
-            try {
-                if (http.send("GET", "/actuator/health", null, null).statusCode() == 200) {
-                    break;
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the application died; see " + log);
                 }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the application did not start; see " + log);
-            }
-            Thread.sleep(250);
+                try {
+                    return http.send("GET", "/actuator/health", null, null).statusCode() == 200;
+                } catch (IllegalStateException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException notStarted) {
+            throw new IllegalStateException("the application did not start; see " + log, notStarted);
         }
         application.sampler.scheduleAtFixedRate(() -> application.sampleHeap(http), 0, 1, TimeUnit.SECONDS);
         return application;

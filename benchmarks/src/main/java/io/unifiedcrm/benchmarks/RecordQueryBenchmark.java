@@ -1,5 +1,7 @@
 package io.unifiedcrm.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Duration;
@@ -74,19 +76,14 @@ final class RecordQueryBenchmark {
             }
             connection.commit();
         }
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
+        await().atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> {
             try (Connection connection = database.getConnection();
                  var rows = connection.createStatement().executeQuery(
                          "SELECT count(*) FROM platform.record WHERE object_type = 'subscription'")) {
                 rows.next();
-                if (rows.getLong(1) >= count && everyProjectionCaughtUp()) {
-                    return;
-                }
+                return rows.getLong(1) >= count && everyProjectionCaughtUp();
             }
-            Thread.sleep(500); // polling the running application's projection, not waiting in a test
-        }
-        throw new IllegalStateException("the platform projection did not take the records in " + limit);
+        });
     }
 
     private boolean everyProjectionCaughtUp() {

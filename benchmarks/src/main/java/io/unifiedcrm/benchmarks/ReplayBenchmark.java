@@ -1,12 +1,16 @@
 package io.unifiedcrm.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.postgresql.PGConnection;
 
 /**
@@ -81,32 +85,32 @@ final class ReplayBenchmark {
                         adminKey, null);
             }
         }
-        long deadline = started + limit.toNanos();
-        long nextDiagnostics = started;
-        long position = 0;
-        while (System.nanoTime() < deadline) {
-            try {
-                long lowest = Long.MAX_VALUE;
-                for (var projection : http.json("GET", "/api/v1/admin/projections?limit=200", adminKey, null)
-                        .get("items")) {
-                    var current = projection.get("position");
-                    lowest = Math.min(lowest, current == null || current.isNull() ? 0 : current.asLong());
+        AtomicLong position = new AtomicLong();
+        AtomicLong nextDiagnostics = new AtomicLong(started);
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
+                try {
+                    long lowest = Long.MAX_VALUE;
+                    for (var projection : http.json("GET", "/api/v1/admin/projections?limit=200", adminKey, null)
+                            .get("items")) {
+                        var current = projection.get("position");
+                        lowest = Math.min(lowest, current == null || current.isNull() ? 0 : current.asLong());
+                    }
+                    position.set(lowest);
+                } catch (IllegalStateException slowAnswer) {
+                    System.out.println("[bench] status not available: " + slowAnswer.getMessage());
                 }
-                position = lowest;
-            } catch (IllegalStateException slowAnswer) {
-                System.out.println("[bench] status not available: " + slowAnswer.getMessage());
-            }
-            if (position >= head) {
-                break;
-            }
-            if (System.nanoTime() >= nextDiagnostics) {
-                System.out.println("[bench] replay at " + position + " of " + head + diagnostics.get());
-                nextDiagnostics += Duration.ofSeconds(20).toNanos();
-            }
-            Thread.sleep(200); // polling the running application's status, not waiting in a test
+                if (position.get() < head && System.nanoTime() >= nextDiagnostics.get()) {
+                    System.out.println("[bench] replay at " + position.get() + " of " + head + diagnostics.get());
+                    nextDiagnostics.addAndGet(Duration.ofSeconds(20).toNanos());
+                }
+                return position.get() >= head;
+            });
+        } catch (ConditionTimeoutException timedOut) {
+            // reported as an incomplete replay below
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(head, Math.min(position, head), seconds, position >= head);
+        return new Result(head, Math.min(position.get(), head), seconds, position.get() >= head);
     }
 
     record Result(long events, long replayed, double seconds, boolean completed) {
