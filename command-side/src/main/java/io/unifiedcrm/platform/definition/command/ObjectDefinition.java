@@ -182,7 +182,7 @@ public class ObjectDefinition {
         this.organizationId = event.organizationId();
         this.name = event.name();
         this.pluralName = event.pluralName();
-        this.schema = PropertySchema.of(event.schema());
+        this.schema = PropertySchema.stored(event.schema());
         this.schemaVersion = 1;
         this.displayProperty = event.displayProperty();
         this.icon = event.icon();
@@ -195,7 +195,7 @@ public class ObjectDefinition {
 
     @EventSourcingHandler
     void on(ObjectSchemaChangedEvent event) {
-        this.schema = PropertySchema.of(event.schema());
+        this.schema = PropertySchema.stored(event.schema());
         this.schemaVersion = event.schemaVersion();
     }
 

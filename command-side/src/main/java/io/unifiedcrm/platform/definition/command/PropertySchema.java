@@ -81,6 +81,16 @@ public final class PropertySchema {
         }
     }
 
+    /**
+     * A schema from an event: it was checked when the event was applied, so it is only compiled (event sourcing
+     * the aggregate does not run the meta-schema again).
+     */
+    public static PropertySchema stored(Map<String, Object> document) {
+        Schema compiled = REGISTRY.getSchema(JSON.valueToTree(document));
+        compiled.initializeValidators();
+        return new PropertySchema(document, compiled);
+    }
+
     public Map<String, Object> document() {
         return document;
     }
