@@ -30,10 +30,19 @@ public class ObjectDefinitionQueries {
         this.jdbc = jdbc;
     }
 
+    /** A definition with its association definitions as a JSON array: one statement for any number of them. */
+    private static final String SELECT = """
+            SELECT d.*, (SELECT coalesce(jsonb_agg(jsonb_build_object('toObjectType', a.to_object_type,
+                                     'label', a.label, 'inverseLabel', a.inverse_label,
+                                     'maxPerRecord', a.max_per_record) ORDER BY a.label), '[]'::jsonb)
+                         FROM platform.association_definition a WHERE a.definition_id = d.id) AS associations
+            FROM platform.object_definition d
+            """;
+
     @QueryHandler
     List<ObjectDefinitionView> handle(FindObjectDefinitionsQuery query) {
-        return jdbc.query("SELECT * FROM platform.object_definition WHERE organization_id = ? ORDER BY name",
-                this::view, query.organizationId());
+        return jdbc.query(SELECT + "WHERE d.organization_id = ? ORDER BY d.name", ObjectDefinitionQueries::view,
+                query.organizationId());
     }
 
     @QueryHandler
@@ -42,24 +51,19 @@ public class ObjectDefinitionQueries {
     }
 
     public Optional<ObjectDefinitionView> find(UUID organizationId, String name) {
-        return jdbc.query("SELECT * FROM platform.object_definition WHERE organization_id = ? AND name = ?",
-                this::view, organizationId, name).stream().findFirst();
+        return jdbc.query(SELECT + "WHERE d.organization_id = ? AND d.name = ?", ObjectDefinitionQueries::view,
+                organizationId, name).stream().findFirst();
     }
 
-    private ObjectDefinitionView view(ResultSet row, int index) throws SQLException {
-        UUID id = row.getObject("id", UUID.class);
-        List<AssociationDefinitionView> associations = jdbc.query("""
-                        SELECT to_object_type, label, inverse_label, max_per_record
-                        FROM platform.association_definition WHERE definition_id = ? ORDER BY label""",
-                (association, i) -> new AssociationDefinitionView(association.getString(1),
-                        association.getString(2), association.getString(3),
-                        association.getObject(4, Integer.class)), id);
-        return new ObjectDefinitionView(id, row.getString("name"), row.getString("plural_name"),
+    private static ObjectDefinitionView view(ResultSet row, int index) throws SQLException {
+        return new ObjectDefinitionView(row.getObject("id", UUID.class), row.getString("name"),
+                row.getString("plural_name"),
                 read(row.getString("schema"), new TypeReference<Map<String, Object>>() { }),
                 row.getInt("schema_version"), row.getString("display_property"), row.getString("icon"),
                 row.getString("color"), read(row.getString("features"), new TypeReference<List<String>>() { }),
                 row.getString("unique_property"), row.getBoolean("is_system"), row.getBoolean("active"),
-                associations, row.getLong("version"), row.getObject("created_at", Timestamp.class).toInstant(),
+                read(row.getString("associations"), new TypeReference<List<AssociationDefinitionView>>() { }),
+                row.getLong("version"), row.getObject("created_at", Timestamp.class).toInstant(),
                 row.getObject("updated_at", Timestamp.class).toInstant());
     }
 
