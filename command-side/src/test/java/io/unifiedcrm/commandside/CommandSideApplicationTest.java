@@ -58,9 +58,10 @@ class CommandSideApplicationTest {
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
             assertThat(app.getBean(EventProcessingConfiguration.class).eventProcessors())
                     .as("no projections run on the command side: its set-based lookups, the system object types "
-                            + "of a new organization and the association clean-up")
+                            + "of a new organization, the association clean-up and the order stock saga")
                     .containsOnlyKeys("credentials", "person-email-lookup", "object-type-lookup", "record-lookup",
-                            "system-object-types", "platform-association-cleanup", "product-sku-lookup");
+                            "system-object-types", "platform-association-cleanup", "product-sku-lookup",
+                            "order-stock");
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> organization = send(port, "POST", "/api/v1/organizations", ADMIN_KEY,

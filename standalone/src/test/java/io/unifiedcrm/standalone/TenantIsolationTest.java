@@ -64,7 +64,16 @@ class TenantIsolationTest extends StandaloneTest {
             Map.entry("POST /api/v1/products/{productId}/restock", Map.of("quantity", 1000)),
             Map.entry("POST /api/v1/products/{productId}/inventory-adjustment", Map.of("onHand", 0, "reason", "x")),
             Map.entry("POST /api/v1/records/{recordId}/associations", Map.of("toRecordId",
-                    UUID.randomUUID().toString(), "label", "employer")));
+                    UUID.randomUUID().toString(), "label", "employer")),
+            Map.entry("POST /api/v1/orders", Map.of("personId", UUID.randomUUID().toString())),
+            Map.entry("POST /api/v1/orders/{orderId}/items", Map.of("productId", UUID.randomUUID().toString(),
+                    "quantity", 1)),
+            Map.entry("POST /api/v1/orders/{orderId}/pay", Map.of("amount", Map.of("amount", "1", "currency", "EUR"),
+                    "method", "card")),
+            Map.entry("POST /api/v1/orders/{orderId}/refunds", Map.of("amount", Map.of("amount", "1",
+                    "currency", "EUR"))),
+            Map.entry("POST /api/v1/orders/{orderId}/fulfil", Map.of()),
+            Map.entry("POST /api/v1/orders/{orderId}/cancel", Map.of("reason", "hijacked")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -98,7 +107,13 @@ class TenantIsolationTest extends StandaloneTest {
         Response product = api.post("/api/v1/products", alpha.apiKey(), Map.of("sku", "ALPHA-1", "name", "Alpha",
                 "price", Map.of("amount", "1", "currency", "EUR")));
         assertThat(product.status()).as(product.toString()).isEqualTo(201);
-        alphasIds = Map.ofEntries(Map.entry("organizationId", alpha.id().toString()),
+        String lineId = UUID.randomUUID().toString();
+        Response order = api.post("/api/v1/orders", alpha.apiKey(), Map.of("personId", person.toString(),
+                "items", List.of(Map.of("lineId", lineId, "productId", product.body().get("id").asText(),
+                        "quantity", 1))));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        alphasIds = Map.ofEntries(Map.entry("orderId", order.body().get("id").asText()), Map.entry("lineId", lineId),
+                Map.entry("organizationId", alpha.id().toString()),
                 Map.entry("personId", person.toString()), Map.entry("apiKeyId", apiKeyId), Map.entry("teamId", teamId),
                 Map.entry("addressId", address.body().get("id").asText()),
                 Map.entry("recordId", company.body().get("id").asText()), Map.entry("name", "alpha_only"),
@@ -108,7 +123,10 @@ class TenantIsolationTest extends StandaloneTest {
                 () -> api.get("/api/v1/persons/" + person, alpha.apiKey()).status() == 200
                         && api.get("/api/v1/records/" + alphasIds.get("recordId"), alpha.apiKey()).status() == 200
                         && api.get("/api/v1/object-definitions/alpha_only", alpha.apiKey()).status() == 200
-                        && api.get("/api/v1/products/" + alphasIds.get("productId"), alpha.apiKey()).status() == 200);
+                        && api.get("/api/v1/products/" + alphasIds.get("productId"), alpha.apiKey()).status() == 200
+                        // the order made Ada a customer: the person row has caught up with that event
+                        && jdbc.queryForObject("SELECT version FROM identity.person WHERE id = ?", Long.class,
+                        person) == 1);
     }
 
     @Test

@@ -52,6 +52,7 @@ public class Product {
     @AggregateIdentifier
     private UUID productId;
     private UUID organizationId;
+    private String sku;
     private String name;
     private String description;
     private Money price;
@@ -153,11 +154,19 @@ public class Product {
     @CommandHandler
     public long handle(ConsumeStockCommand command) {
         requireProductOf(command.organizationId());
-        Long quantity = reservations.get(command.orderId());
-        if (quantity != null) {
-            apply(new StockConsumedEvent(productId, organizationId, command.orderId(), quantity));
+        requirePositive(command.quantity());
+        Long reserved = reservations.get(command.orderId());
+        if (reserved != null) {
+            apply(new StockConsumedEvent(productId, organizationId, command.orderId(),
+                    Math.min(reserved, command.quantity())));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** What an order line takes from the product when it is added: its SKU, name and current price. */
+    public ProductOffer offerTo(UUID callerOrganization) {
+        requireProductOf(callerOrganization);
+        return new ProductOffer(productId, sku, name, price, ACTIVE.equals(status));
     }
 
     private long reserved() {
@@ -211,6 +220,7 @@ public class Product {
     void on(ProductCreatedEvent event) {
         this.productId = event.productId();
         this.organizationId = event.organizationId();
+        this.sku = event.sku();
         this.name = event.name();
         this.description = event.description();
         this.price = event.price();
@@ -249,7 +259,12 @@ public class Product {
 
     @EventSourcingHandler
     void on(StockConsumedEvent event) {
-        reservations.remove(event.orderId());
+        long left = reservations.get(event.orderId()) - event.quantity();
+        if (left > 0) {
+            reservations.put(event.orderId(), left);
+        } else {
+            reservations.remove(event.orderId());
+        }
         this.onHand -= event.quantity();
     }
 }

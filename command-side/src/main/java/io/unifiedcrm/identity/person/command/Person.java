@@ -2,6 +2,7 @@ package io.unifiedcrm.identity.person.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.unifiedcrm.commerce.customer.api.BecomeCommerceCustomerCommand;
 import io.unifiedcrm.commerce.customer.api.CommerceCustomerCreatedEvent;
 import io.unifiedcrm.commerce.customer.command.CustomerNumbers;
 import io.unifiedcrm.crm.contact.api.CrmContactCreatedEvent;
@@ -73,6 +74,7 @@ public class Person {
     private boolean vendor;
     private LifecycleStage explicitStage;
     private boolean hasAccount;
+    private String customerNumber;
     private UUID mergedIntoId;
     private final Map<UUID, AbsorbedPerson> absorbed = new HashMap<>();
 
@@ -270,6 +272,16 @@ public class Person {
     }
 
     /** Another organization's person must look exactly like a missing one; a merged person takes no commands. */
+    /** @return the person's customer number, allocated now if they were not a commerce customer yet */
+    @CommandHandler
+    public String handle(BecomeCommerceCustomerCommand command, CustomerNumbers customerNumbers) {
+        requireActivePersonOf(command.organizationId());
+        if (customerNumber == null) {
+            apply(new CommerceCustomerCreatedEvent(personId, organizationId, customerNumbers.next(organizationId)));
+        }
+        return customerNumber;
+    }
+
     private void requireActivePersonOf(UUID callerOrganization) {
         requireOrganization(callerOrganization);
         if (mergedIntoId != null) {
@@ -282,6 +294,11 @@ public class Person {
         if (!Objects.equals(organizationId, callerOrganization)) {
             throw DomainRuleViolation.notFound();
         }
+    }
+
+    @EventSourcingHandler
+    void on(CommerceCustomerCreatedEvent event) {
+        this.customerNumber = event.customerNumber();
     }
 
     @EventSourcingHandler

@@ -133,7 +133,7 @@ class ProductTest {
                 .when(new ReleaseStockCommand(PRODUCT, ORGANIZATION, ORDER))
                 .expectEvents(new StockReleasedEvent(PRODUCT, ORGANIZATION, ORDER, 2));
         fixture.given(CREATED, FIVE_ON_HAND, reserved)
-                .when(new ConsumeStockCommand(PRODUCT, ORGANIZATION, ORDER))
+                .when(new ConsumeStockCommand(PRODUCT, ORGANIZATION, ORDER, 2))
                 .expectEvents(new StockConsumedEvent(PRODUCT, ORGANIZATION, ORDER, 2));
         fixture.given(CREATED, FIVE_ON_HAND, reserved, new StockConsumedEvent(PRODUCT, ORGANIZATION, ORDER, 2))
                 .when(new ReleaseStockCommand(PRODUCT, ORGANIZATION, ORDER))
@@ -141,6 +141,25 @@ class ProductTest {
         fixture.given(CREATED, FIVE_ON_HAND, reserved, new StockConsumedEvent(PRODUCT, ORGANIZATION, ORDER, 2))
                 .when(new ReserveStockCommand(PRODUCT, ORGANIZATION, OTHER_ORDER, 3))
                 .expectEvents(new StockReservedEvent(PRODUCT, ORGANIZATION, OTHER_ORDER, 3));
+    }
+
+    @Test
+    void aPartlyShippedReservationKeepsTheRestReserved() {
+        StockReservedEvent reserved = new StockReservedEvent(PRODUCT, ORGANIZATION, ORDER, 3);
+        StockConsumedEvent oneShipped = new StockConsumedEvent(PRODUCT, ORGANIZATION, ORDER, 1);
+        fixture.given(CREATED, FIVE_ON_HAND, reserved)
+                .when(new ConsumeStockCommand(PRODUCT, ORGANIZATION, ORDER, 1))
+                .expectEvents(oneShipped);
+        fixture.given(CREATED, FIVE_ON_HAND, reserved, oneShipped)
+                .when(new ConsumeStockCommand(PRODUCT, ORGANIZATION, ORDER, 5))
+                .expectEvents(new StockConsumedEvent(PRODUCT, ORGANIZATION, ORDER, 2));
+        fixture.given(CREATED, FIVE_ON_HAND, reserved, oneShipped)
+                .when(new ReleaseStockCommand(PRODUCT, ORGANIZATION, ORDER))
+                .expectEvents(new StockReleasedEvent(PRODUCT, ORGANIZATION, ORDER, 2));
+        // 5 on hand, 1 shipped, 2 still reserved: 2 are available to others
+        fixture.given(CREATED, FIVE_ON_HAND, reserved, oneShipped)
+                .when(new ReserveStockCommand(PRODUCT, ORGANIZATION, OTHER_ORDER, 3))
+                .expectException(violation(ErrorCode.INSUFFICIENT_STOCK, "quantity")).expectNoEvents();
     }
 
     @Test
