@@ -5,8 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,14 +20,20 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
- * The command mix over HTTP — 30 % create person, 70 % rename a person chosen Zipf-skewed among the first
- * {@value #HOT_SET} — closed loop for throughput (M1), open loop at a fixed arrival rate for latency (M2), with
- * projection-lag probes (M3) and queries alongside (M5).
+ * The command mix over HTTP — 25 % create person, 55 % rename a person chosen Zipf-skewed among the first
+ * {@value #HOT_SET}, 10 % checkout (a cart of one to three units of one of {@value #PRODUCTS} products for a hot-set
+ * person, then placing it: two commands, the placement reserving stock through the order's saga), 10 % payment of a
+ * placed order in full (a rename when none is waiting) — closed loop for throughput (M1), open loop at a fixed
+ * arrival rate for latency (M2), with projection-lag probes (M3) and queries alongside (M5).
  */
 final class CommandLoad {
 
     static final int HOT_SET = 1_000;
-    static final double CREATE_SHARE = 0.3;
+    static final double CREATE_SHARE = 0.25;
+    static final double CHECKOUT_SHARE = 0.10;
+    static final double PAYMENT_SHARE = 0.10;
+    static final int PRODUCTS = 10;
+    private static final String UNIT_PRICE = "10.00";
 
     private final Http http;
     private final String apiKey;
@@ -32,11 +41,26 @@ final class CommandLoad {
     private final List<String> persons = new CopyOnWriteArrayList<>();
     private final Zipf zipf = new Zipf(HOT_SET, 1.0);
     private final AtomicLong sequence = new AtomicLong();
+    private final List<String> products = new CopyOnWriteArrayList<>();
+    /** Placed orders waiting for their payment, with the amount due. */
+    private final Queue<String[]> unpaid = new ConcurrentLinkedQueue<>();
 
     CommandLoad(Http http, String apiKey, DataSource database) {
         this.http = http;
         this.apiKey = apiKey;
         this.database = database;
+    }
+
+    /** Creates the products orders are for, with stock that the run cannot exhaust. */
+    void createProducts() {
+        for (int i = 0; i < PRODUCTS; i++) {
+            HttpResponse<String> created = http.send("POST", "/api/v1/products", apiKey,
+                    "{\"sku\":\"BENCH-" + i + "\",\"name\":\"Bench product " + i + "\",\"price\":{\"amount\":\""
+                            + UNIT_PRICE + "\",\"currency\":\"EUR\"}}");
+            String id = idIn(created, 201);
+            http.send("POST", "/api/v1/products/" + id + "/restock", apiKey, "{\"quantity\":1000000000}");
+            products.add(id);
+        }
     }
 
     /** Creates the hot set of persons (this also warms the application up). */
@@ -59,7 +83,8 @@ final class CommandLoad {
         for (int client = 0; client < clients; client++) {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    (nextCommand().ok() ? succeeded : failed).incrementAndGet();
+                    Outcome outcome = nextCommand();
+                    (outcome.ok() ? succeeded : failed).addAndGet(outcome.commands());
                 }
             });
         }
@@ -132,13 +157,49 @@ final class CommandLoad {
     }
 
     private Outcome nextCommand() {
-        if (ThreadLocalRandom.current().nextDouble() < CREATE_SHARE) {
+        double roll = ThreadLocalRandom.current().nextDouble();
+        if (roll < CREATE_SHARE) {
             return createPerson();
+        }
+        if (roll < CREATE_SHARE + CHECKOUT_SHARE) {
+            return checkout();
+        }
+        if (roll < CREATE_SHARE + CHECKOUT_SHARE + PAYMENT_SHARE) {
+            String[] due = unpaid.poll();
+            if (due != null) {
+                HttpResponse<String> paid = http.send("POST", "/api/v1/orders/" + due[0] + "/pay", apiKey,
+                        "{\"amount\":{\"amount\":\"" + due[1] + "\",\"currency\":\"EUR\"},\"method\":\"card\"}");
+                return new Outcome(paid.statusCode() == 200, due[0], 1);
+            }
         }
         String person = persons.get(zipf.next() % persons.size());
         HttpResponse<String> response = http.send("PATCH", "/api/v1/persons/" + person, apiKey,
                 "{\"lastName\":\"Renamed" + sequence.incrementAndGet() + "\"}");
-        return new Outcome(response.statusCode() == 200, person);
+        return new Outcome(response.statusCode() == 200, person, 1);
+    }
+
+    /** A cart for a hot-set person, then its placement: two commands. */
+    private Outcome checkout() {
+        String person = persons.get(zipf.next() % persons.size());
+        String product = products.get(ThreadLocalRandom.current().nextInt(products.size()));
+        int units = 1 + ThreadLocalRandom.current().nextInt(3);
+        HttpResponse<String> cart = http.send("POST", "/api/v1/orders", apiKey, "{\"personId\":\"" + person
+                + "\",\"items\":[{\"productId\":\"" + product + "\",\"quantity\":" + units + "}]}");
+        String order = idIn(cart, 201);
+        if (order == null) {
+            return new Outcome(false, null, 2);
+        }
+        HttpResponse<String> placed = http.send("POST", "/api/v1/orders/" + order + "/place", apiKey, null);
+        if (placed.statusCode() == 200) {
+            unpaid.add(new String[] {order, new BigDecimal(UNIT_PRICE)
+                    .multiply(BigDecimal.valueOf(units)).toPlainString()});
+        }
+        return new Outcome(placed.statusCode() == 200, order, 2);
+    }
+
+    private static String idIn(HttpResponse<String> response, int expectedStatus) {
+        return response.statusCode() == expectedStatus
+                ? response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1") : null;
     }
 
     private Outcome createPerson() {
@@ -146,8 +207,7 @@ final class CommandLoad {
         HttpResponse<String> response = http.send("POST", "/api/v1/persons", apiKey,
                 "{\"email\":\"bench-" + (n % 1000) + "-" + n + "@load.example\",\"firstName\":\"Bench\","
                         + "\"lastName\":\"Person" + n + "\",\"source\":\"api\"}");
-        String id = response.statusCode() == 201 ? response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1") : null;
-        return new Outcome(response.statusCode() == 201, id);
+        return new Outcome(response.statusCode() == 201, idIn(response, 201), 1);
     }
 
     /** Polls the read model until the person's row is there; answers the time it was first seen. */
@@ -170,7 +230,8 @@ final class CommandLoad {
         }
     }
 
-    private record Outcome(boolean ok, String id) {
+    /** @param commands how many commands the step sent (a checkout is two) */
+    private record Outcome(boolean ok, String id, int commands) {
     }
 
     record Throughput(double perSecond, long failures) {
