@@ -6,26 +6,41 @@ import io.unifiedcrm.shared.PersonSource;
 /**
  * The one place the computed person flags are decided (ARCHITECTURE §6). Versioned: a row records the rulebook
  * version that computed it, and a changed rule gets a new version (then a replay recomputes every row). Pure: the
- * same events always give the same flags. Fed by identity events and by the CRM contact event; commerce and further
- * CRM events join as those domains land.
+ * same events always give the same flags. Fed by identity events, by the CRM contact event and by the commerce
+ * order events; further CRM events (deals, activities) join as that domain lands.
  *
- * <p>Version 2: a person's own events earn its own flags — stage visitor at creation, lead through a lead form or by
- * becoming a CRM contact, moving forward only; lead score +10 per verified e-mail address, +5 per verified phone
- * number, +10 for registering an account; hasAccount at registration. The effective flags of a person combine its
- * own and those of every person merged into it: the highest stage, the sum of scores and values, any hasAccount or
- * hasOrdered; an explicit stage (set by a command) overrides the stage.
+ * <p>Version 3 (version 2 plus orders): a person's own events earn its own flags ({@code own_*} columns of
+ * {@code identity.person}) — stage visitor at creation, lead through a lead form or by becoming a CRM contact,
+ * moving forward only; lead score +10 per verified e-mail address, +5 per verified phone number, +10 for registering
+ * an account; hasAccount at registration. The orders of a person earn flags per order ({@code identity.person_order},
+ * one row per placed order, written by {@link PersonOrderFlagsProjection}; none of it ever goes back): placed at
+ * {@code OrderPlacedEvent} (a later cancellation keeps it), fully paid at the first payment that leaves the order
+ * {@code paid} or brings what was paid up to the placed total (a refund before the last payment keeps the order's
+ * payment status at {@code partially_refunded}), completed at {@code OrderCompletedEvent}, with the order's paid and
+ * refunded totals. Orders do not change the lead score.
+ *
+ * <p>The effective flags of a person combine its own flags and orders with those of every person merged into it
+ * (recursively): the highest of the own stages, {@code customer} if any order was fully paid and {@code evangelist}
+ * with at least {@value #EVANGELIST_COMPLETED_ORDERS} completed orders; the sum of lead scores; any hasAccount;
+ * hasOrdered if any order was placed; customerValue = Σ paid − Σ refunded over the orders. An explicit stage (set by
+ * a command) overrides the stage. Since own stages only move forward and order rows never go back, the stage only
+ * moves forward too — except that an unmerge takes back what the unmerged person had brought.
  */
 final class PersonFlagsRulebook {
 
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     static final int EMAIL_VERIFIED_POINTS = 10;
     static final int PHONE_VERIFIED_POINTS = 5;
     static final int ACCOUNT_REGISTERED_POINTS = 10;
+    /** Completed orders (of a person with everybody merged into it) that make an evangelist. */
+    static final int EVANGELIST_COMPLETED_ORDERS = 3;
 
     /**
      * Recomputes the effective flags of the survivor at the root of {@code :personId}'s merges from the own flags
-     * of everybody merged into it (recursively). A statement, so it reads the rows as the projection wrote them.
+     * and the order rows of everybody merged into it (recursively). A statement, so it reads the rows as the
+     * projections wrote them. {@code :evangelistCompletedOrders} is {@link #EVANGELIST_COMPLETED_ORDERS}; stages are
+     * ranked by their position in {@code ARRAY['visitor', 'lead', 'customer', 'evangelist']} (1 to 4).
      */
     static final String RECOMPUTE_EFFECTIVE_FLAGS = """
             WITH RECURSIVE up (id, merged_into_id) AS (
@@ -38,12 +53,23 @@ final class PersonFlagsRulebook {
                 SELECT id FROM survivor
                 UNION ALL
                 SELECT p.id FROM identity.person p JOIN merged ON p.merged_into_id = merged.id
-            ), combined AS (
-                SELECT (ARRAY['visitor', 'lead', 'customer', 'evangelist'])[max(array_position(
-                            ARRAY['visitor', 'lead', 'customer', 'evangelist'], own_lifecycle_stage))] AS stage,
-                       bool_or(own_has_ordered) AS has_ordered, bool_or(own_has_account) AS has_account,
-                       sum(own_lead_score) AS lead_score, sum(own_customer_value) AS customer_value
+            ), own AS (
+                SELECT max(array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], own_lifecycle_stage))
+                           AS stage_rank,
+                       bool_or(own_has_account) AS has_account, sum(own_lead_score) AS lead_score
                 FROM identity.person WHERE id IN (SELECT id FROM merged)
+            ), orders AS (
+                SELECT CASE WHEN count(*) FILTER (WHERE completed) >= :evangelistCompletedOrders THEN 4
+                            WHEN bool_or(fully_paid) THEN 3
+                            ELSE 1 END AS stage_rank,
+                       coalesce(bool_or(placed), false) AS has_ordered,
+                       coalesce(sum(paid_total - refunded_total), 0) AS customer_value
+                FROM identity.person_order WHERE person_id IN (SELECT id FROM merged)
+            ), combined AS (
+                SELECT (ARRAY['visitor', 'lead', 'customer', 'evangelist'])[
+                           greatest(own.stage_rank, orders.stage_rank)] AS stage,
+                       orders.has_ordered, own.has_account, own.lead_score, orders.customer_value
+                FROM own CROSS JOIN orders
             )
             UPDATE identity.person p
             SET lifecycle_stage          = coalesce(p.explicit_lifecycle_stage, c.stage),

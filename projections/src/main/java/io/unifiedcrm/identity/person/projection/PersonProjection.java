@@ -33,7 +33,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code identity.person}. Idempotent: a row is inserted only if absent and changed only by an event with a
+ * Builds {@code identity.person} (what orders contribute to the flags comes from {@link PersonOrderFlagsProjection}
+ * in the same processing group). Idempotent: a row is inserted only if absent and changed only by an event with a
  * higher sequence number than the row's version; the flags recomputation that follows a flag-changing event is a
  * pure function of the rows, so repeating it changes nothing.
  */
@@ -168,7 +169,7 @@ class PersonProjection {
     }
 
     private void recomputeFlags(UUID personId) {
-        persons.recomputeFlags(personId, PersonFlagsRulebook.VERSION);
+        persons.recomputeFlags(personId);
     }
 
     private static String json(Object value) {

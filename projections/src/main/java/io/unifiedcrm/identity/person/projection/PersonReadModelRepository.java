@@ -24,10 +24,18 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
                         String source, long version, Instant at, String lifecycleStage, boolean isLead,
                         boolean isCustomer, String rulebookVersion);
 
-    /** The rulebook's combination of own flags into the effective flags of {@code personId}'s survivor. */
+    /**
+     * The rulebook's combination of own flags and order rows into the effective flags of {@code personId}'s
+     * survivor; see {@link #recomputeFlags(UUID)}.
+     */
     @Modifying
     @Query(nativeQuery = true, value = PersonFlagsRulebook.RECOMPUTE_EFFECTIVE_FLAGS)
-    void recomputeFlags(UUID personId, String rulebookVersion);
+    void recomputeFlags(UUID personId, String rulebookVersion, int evangelistCompletedOrders);
+
+    /** Recomputes the effective flags of {@code personId}'s survivor with the current rulebook. */
+    default void recomputeFlags(UUID personId) {
+        recomputeFlags(personId, PersonFlagsRulebook.VERSION, PersonFlagsRulebook.EVANGELIST_COMPLETED_ORDERS);
+    }
 
     @Modifying
     @Query(nativeQuery = true, value = """

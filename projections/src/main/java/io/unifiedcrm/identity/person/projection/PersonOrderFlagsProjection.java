@@ -1,0 +1,104 @@
+package io.unifiedcrm.identity.person.projection;
+
+import io.unifiedcrm.commerce.order.api.OrderCompletedEvent;
+import io.unifiedcrm.commerce.order.api.OrderPaymentRecordedEvent;
+import io.unifiedcrm.commerce.order.api.OrderPlacedEvent;
+import io.unifiedcrm.commerce.order.api.OrderRefundRecordedEvent;
+import io.unifiedcrm.commerce.order.api.PaymentStatus;
+import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
+import java.math.BigDecimal;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person's orders contribute to the person's computed flags ({@link PersonFlagsRulebook} version 3): one row
+ * of {@code identity.person_order} per placed order, then the same recomputation of the effective flags as
+ * {@link PersonProjection}'s. A cart, a rejected order, lines and shipments change no flag, so they leave no row;
+ * a cancellation keeps what the order earned (hasOrdered, payments and refunds).
+ *
+ * <p>Idempotent: order events carry the order's sequence numbers, not the person's, so the person row's version
+ * cannot guard them; the order row keeps its own version (the sequence number of the last order event applied) and
+ * every upsert changes it only for a later event. Same processing group as the person rows (sequenced per
+ * organization), so the recomputation sees merges and orders in the order of the stream.
+ */
+@Component
+@ProcessingGroup(IdentityProcessingGroup.NAME)
+class PersonOrderFlagsProjection {
+
+    private final JdbcTemplate jdbc;
+    private final PersonReadModelRepository persons;
+
+    PersonOrderFlagsProjection(JdbcTemplate jdbc, PersonReadModelRepository persons) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                        INSERT INTO identity.person_order (order_id, organization_id, person_id, placed, total, version)
+                        VALUES (?, ?, ?, true, ?, ?)
+                        ON CONFLICT (order_id) DO UPDATE
+                        SET placed = true, total = excluded.total, version = excluded.version
+                        WHERE person_order.version < excluded.version""",
+                event.orderId(), event.organizationId(), event.personId(), event.totals().total().amount(),
+                sequenceNumber);
+        persons.recomputeFlags(event.personId());
+    }
+
+    /**
+     * Fully paid when the payment leaves the order {@code paid}, or brings the paid total up to the placed total
+     * (after an earlier refund the order's status stays {@code partially_refunded} however much is paid).
+     */
+    @EventHandler
+    void on(OrderPaymentRecordedEvent event, @SequenceNumber long sequenceNumber) {
+        boolean paid = PaymentStatus.PAID.code().equals(event.paymentStatus());
+        BigDecimal paidTotal = event.paidTotal().amount();
+        jdbc.update("""
+                        INSERT INTO identity.person_order (order_id, organization_id, person_id, fully_paid,
+                                                           paid_total, version)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (order_id) DO UPDATE
+                        SET fully_paid = person_order.fully_paid OR excluded.fully_paid
+                                         OR coalesce(excluded.paid_total >= person_order.total, false),
+                            paid_total = excluded.paid_total, version = excluded.version
+                        WHERE person_order.version < excluded.version""",
+                event.orderId(), event.organizationId(), event.personId(), paid, paidTotal, sequenceNumber);
+        persons.recomputeFlags(event.personId());
+    }
+
+    @EventHandler
+    void on(OrderRefundRecordedEvent event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                        INSERT INTO identity.person_order (order_id, organization_id, person_id, refunded_total,
+                                                           version)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (order_id) DO UPDATE
+                        SET refunded_total = excluded.refunded_total, version = excluded.version
+                        WHERE person_order.version < excluded.version""",
+                event.orderId(), event.organizationId(), event.personId(), event.refundedTotal().amount(),
+                sequenceNumber);
+        persons.recomputeFlags(event.personId());
+    }
+
+    @EventHandler
+    void on(OrderCompletedEvent event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                        INSERT INTO identity.person_order (order_id, organization_id, person_id, completed, version)
+                        VALUES (?, ?, ?, true, ?)
+                        ON CONFLICT (order_id) DO UPDATE
+                        SET completed = true, version = excluded.version
+                        WHERE person_order.version < excluded.version""",
+                event.orderId(), event.organizationId(), event.personId(), sequenceNumber);
+        persons.recomputeFlags(event.personId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM identity.person_order");
+    }
+}
