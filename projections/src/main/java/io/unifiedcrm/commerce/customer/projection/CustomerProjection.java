@@ -1,6 +1,7 @@
 package io.unifiedcrm.commerce.customer.projection;
 
 import io.unifiedcrm.commerce.customer.api.CommerceCustomerCreatedEvent;
+import io.unifiedcrm.commerce.projection.CommerceProcessingGroup;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -9,9 +10,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code commerce.customer}, the commerce extension of a person (processing group "commerce"). */
+/**
+ * Builds {@code commerce.customer}, the commerce extension of a person, with the person's own statistics
+ * ({@link CustomerStatsRules}; the order projection keeps them current as orders change).
+ */
 @Component
-@ProcessingGroup("commerce")
+@ProcessingGroup(CommerceProcessingGroup.NAME)
 class CustomerProjection {
 
     private final JdbcTemplate jdbc;
@@ -22,10 +26,14 @@ class CustomerProjection {
 
     @EventHandler
     void on(CommerceCustomerCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("""
+        int inserted = jdbc.update("""
                         INSERT INTO commerce.customer (person_id, organization_id, customer_number, created_at)
                         VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING""",
                 event.personId(), event.organizationId(), event.customerNumber(), Timestamp.from(at));
+        if (inserted > 0) {
+            // orders of the person handled before this row existed left their statistics to it
+            CustomerStatsRules.storeOwnStats(jdbc, event.personId());
+        }
     }
 
     @ResetHandler

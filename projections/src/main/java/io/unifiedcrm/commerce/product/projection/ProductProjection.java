@@ -9,6 +9,7 @@ import io.unifiedcrm.commerce.product.api.StockConsumedEvent;
 import io.unifiedcrm.commerce.product.api.StockReleasedEvent;
 import io.unifiedcrm.commerce.product.api.StockReservedEvent;
 import io.unifiedcrm.commerce.product.api.StockRestockedEvent;
+import io.unifiedcrm.commerce.projection.CommerceProcessingGroup;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * (both follow the Product aggregate's sequence).
  */
 @Component
-@ProcessingGroup("commerce")
+@ProcessingGroup(CommerceProcessingGroup.NAME)
 class ProductProjection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
