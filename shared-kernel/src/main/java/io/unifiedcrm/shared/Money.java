@@ -1,12 +1,15 @@
 package io.unifiedcrm.shared;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 
 /**
  * An amount of money in an ISO 4217 currency, stored as decimal(19,4): at most 4 decimal places and 15 digits
- * before the point. Part of events, so its fields are permanent.
+ * before the point. Part of events, so its fields are permanent. In JSON the amount is a decimal string
+ * ({@code "19.9900"}, ARCHITECTURE §5), so no client parses it into a binary floating-point number; a number is
+ * read as well (events stored before carry numbers).
  */
-public record Money(BigDecimal amount, String currency) {
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
 
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
 

@@ -383,7 +383,8 @@ class OrdersTest extends StandaloneTest {
 
     private static void assertMoney(JsonNode money, String amount) {
         assertThat(money.get("currency").asText()).isEqualTo("EUR");
-        assertThat(amountOf(money)).as(money.toString()).isEqualByComparingTo(amount);
+        assertThat(money.get("amount").isTextual()).as("a decimal string (ARCHITECTURE §5): " + money).isTrue();
+        assertThat(money.get("amount").asText()).isEqualTo(new BigDecimal(amount).setScale(4).toPlainString());
     }
 
     private static Instant instant(JsonNode node, String field) {
