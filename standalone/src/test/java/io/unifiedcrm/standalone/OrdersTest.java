@@ -117,6 +117,13 @@ class OrdersTest extends StandaloneTest {
                 .isEqualTo("paypal");
         assertThat(customer.get("preferredShippingMethod").asText()).isEqualTo("dhl_express");
 
+        JsonNode flags = awaitFlags(organization, person, "34.6500");
+        assertThat(flags.get("lifecycleStage").asText()).as("customer at the first order paid in full")
+                .isEqualTo("customer");
+        assertThat(flags.get("isCustomer").asBoolean()).isTrue();
+        assertThat(flags.get("isLead").asBoolean()).isFalse();
+        assertThat(flags.get("hasOrdered").asBoolean()).isTrue();
+
         // a partial refund: 34.65 − 5.00 = 29.65 spent
         long refunded = ok(api.post("/api/v1/orders/" + orderId + "/refunds", organization.apiKey(),
                 Map.of("amount", money("5.00"), "reason", "chipped")));
@@ -135,6 +142,9 @@ class OrdersTest extends StandaloneTest {
         assertMoney(refundedCustomer.get("averageOrderValue"), "29.65");
         assertThat(refundedCustomer.get("preferredPaymentMethod").asText()).as("refunds are no payments")
                 .isEqualTo("paypal");
+        JsonNode refundedFlags = awaitFlags(organization, person, "29.6500");
+        assertThat(refundedFlags.get("lifecycleStage").asText()).as("stages only move forward").isEqualTo("customer");
+        assertThat(refundedFlags.get("hasOrdered").asBoolean()).isTrue();
         Map<String, Object> stored = jdbc.queryForMap("SELECT * FROM commerce.customer WHERE person_id = ?", person);
         assertThat((BigDecimal) stored.get("total_spent")).isEqualByComparingTo("29.65");
         assertThat(stored.get("order_count")).isEqualTo(1);
@@ -379,6 +389,14 @@ class OrdersTest extends StandaloneTest {
 
     private static BigDecimal amountOf(JsonNode money) {
         return money == null || money.isNull() ? BigDecimal.valueOf(-1) : new BigDecimal(money.get("amount").asText());
+    }
+
+    /** The person's computed flags once customerValue is exactly {@code customerValue}. */
+    private JsonNode awaitFlags(TestOrganization organization, UUID person, String customerValue) {
+        return await().atMost(PROJECTED).until(() -> api.get("/api/v1/persons/" + person, organization.apiKey()),
+                read -> read.status() == 200 && new BigDecimal(read.raw().body().replaceAll(
+                        ".*\"customerValue\":([0-9.]+).*", "$1")).compareTo(new BigDecimal(customerValue)) == 0)
+                .body().get("flags");
     }
 
     private static void assertMoney(JsonNode money, String amount) {
