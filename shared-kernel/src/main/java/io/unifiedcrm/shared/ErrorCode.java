@@ -67,6 +67,8 @@ public enum ErrorCode {
     ORDER_NOT_PAID("order_not_paid", ErrorKind.CONFLICT),
     NOTHING_PAID("nothing_paid", ErrorKind.CONFLICT),
     OUT_OF_STOCK("out_of_stock", ErrorKind.CONFLICT),
+    DUPLICATE_ORDER_LINE("duplicate_order_line", ErrorKind.INVALID),
+    PAYMENT_REFERENCE_REUSED("payment_reference_reused", ErrorKind.INVALID),
     REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent_modification", ErrorKind.CONFLICT),
     VERSION_MISMATCH("version_mismatch", ErrorKind.PRECONDITION_FAILED),

@@ -85,6 +85,26 @@ class OrderPlacementTest extends StandaloneTest {
     }
 
     @Test
+    void cancellingAPartlyShippedOrderReleasesTheUnitsNotShipped() {
+        String mug = product("PART-1", 5);
+        String order = cart(Map.of("productId", mug, "quantity", 3));
+        assertThat(api.post("/api/v1/orders/" + order + "/place", shop.apiKey(), null).status()).isEqualTo(200);
+        String lineId = jdbc.queryForObject("""
+                        SELECT convert_from(payload, 'UTF8')::jsonb ->> 'lineId' FROM axon.domain_event_entry
+                        WHERE aggregate_identifier = ? AND payload_type LIKE '%OrderLineAddedEvent'""",
+                String.class, order);
+        assertThat(api.post("/api/v1/orders/" + order + "/fulfil", shop.apiKey(),
+                Map.of("lines", List.of(Map.of("lineId", lineId, "quantity", 1)))).status()).isEqualTo(200);
+        Response cancel = api.post("/api/v1/orders/" + order + "/cancel", shop.apiKey(), Map.of("reason", "broke"));
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonStock stock = stock(mug);
+            assertThat(stock.onHand()).as("one unit left the warehouse").isEqualTo(4);
+            assertThat(stock.reserved()).as("the two not shipped are free again").isZero();
+        });
+    }
+
+    @Test
     void aPaymentReportedTwiceByTheProviderIsRecordedOnce() {
         String order = cart(Map.of("productId", product("PAY-1", 1), "quantity", 1));
         api.post("/api/v1/orders/" + order + "/place", shop.apiKey(), null);

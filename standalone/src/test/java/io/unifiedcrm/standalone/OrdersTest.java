@@ -318,6 +318,22 @@ class OrdersTest extends StandaloneTest {
                 .containsEntry(sam, "1/250.0000").containsEntry(sue, "2/750.0100");
     }
 
+    @Test
+    void sumsBeyondTheLimitOfASingleAmountStayExact() {
+        // one amount is below 1e15 (decimal(19,4)); two of them are not: the sums must neither overflow nor stall
+        TestOrganization organization = api.createOrganization("Big Spender GmbH");
+        UUID person = api.createPerson(organization, "rich@big.example", "Rich", "Spender");
+        UUID yacht = product(organization, "YACHT-1", "Yacht", "600000000000000", 2);
+        paidOrder(organization, person, yacht, 1, "sea", null, "wire");
+        paidOrder(organization, person, yacht, 1, "sea", null, "wire");
+        JsonNode customer = awaitCustomer(organization, person, body -> body.get("orderCount").asInt() == 2);
+        assertMoney(customer.get("totalSpent"), "1200000000000000");
+        assertMoney(customer.get("averageOrderValue"), "600000000000000");
+        awaitFlags(organization, person, "1200000000000000.0000");
+        UUID next = api.createPerson(organization, "after@big.example", "After", "Wards");
+        await().atMost(PROJECTED).until(() -> api.get("/api/v1/persons/" + next, organization.apiKey()).status() == 200);
+    }
+
     private UUID paidOrder(TestOrganization organization, UUID person, UUID product, int quantity,
                            String shippingMethod, String shipping, String method) {
         UUID orderId = createOrder(organization, person, shippingMethod, shipping,
@@ -395,7 +411,7 @@ class OrdersTest extends StandaloneTest {
     private JsonNode awaitFlags(TestOrganization organization, UUID person, String customerValue) {
         return await().atMost(PROJECTED).until(() -> api.get("/api/v1/persons/" + person, organization.apiKey()),
                 read -> read.status() == 200 && new BigDecimal(read.raw().body().replaceAll(
-                        ".*\"customerValue\":([0-9.]+).*", "$1")).compareTo(new BigDecimal(customerValue)) == 0)
+                        ".*\"customerValue\":\"([0-9.]+)\".*", "$1")).compareTo(new BigDecimal(customerValue)) == 0)
                 .body().get("flags");
     }
 

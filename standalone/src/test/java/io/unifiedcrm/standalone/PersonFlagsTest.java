@@ -25,7 +25,7 @@ class PersonFlagsTest extends StandaloneTest {
         JsonNode visitorFlags = flagsOf(organization, visitor, 0);
         assertThat(visitorFlags.get("lifecycleStage").asText()).isEqualTo("visitor");
         assertThat(visitorFlags.get("isLead").asBoolean()).isFalse();
-        assertThat(visitorFlags.get("customerValue").decimalValue()).isZero();
+        assertThat(visitorFlags.get("customerValue").asText()).as("a decimal string").isEqualTo("0.0000");
         assertThat(visitorFlags.get("rulebookVersion").asText()).isEqualTo("3");
         JsonNode leadFlags = flagsOf(organization, leadId, 1);
         assertThat(leadFlags.get("lifecycleStage").asText()).isEqualTo("lead");

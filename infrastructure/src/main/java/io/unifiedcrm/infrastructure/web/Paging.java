@@ -73,9 +73,17 @@ public final class Paging {
     }
 
     /** A cursor's sort key part that is a timestamp. */
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("-4712-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("+294275-12-31T23:59:59Z");
+
     public static java.time.Instant instantAt(List<String> sortKey, int index) {
         try {
-            return java.time.Instant.parse(sortKey.get(index));
+            java.time.Instant at = java.time.Instant.parse(sortKey.get(index));
+            // PostgreSQL's timestamptz ends in the year 294276: a later cursor was never handed out
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw invalidCursor();
+            }
+            return at;
         } catch (java.time.format.DateTimeParseException notATimestamp) {
             throw invalidCursor();
         }

@@ -31,6 +31,8 @@ public class StrictJsonConfiguration {
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictRequestReading() {
         return builder -> builder
+                // 1.7 units is not 1 unit: a fraction where a whole number belongs is a 400, not truncated
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,

@@ -35,17 +35,17 @@ import io.unifiedcrm.commerce.order.api.RemoveOrderItemCommand;
 import io.unifiedcrm.commerce.product.command.ProductCatalog;
 import io.unifiedcrm.commerce.product.command.ProductOffer;
 import io.unifiedcrm.identity.organization.command.OrganizationCurrencies;
+import io.unifiedcrm.shared.CurrencyCode;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.Money;
 import io.unifiedcrm.shared.OptionalText;
 import java.math.BigDecimal;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -65,6 +65,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Order {
 
     static final int MAX_LINES = 250;
+    static final long MAX_UNITS_PER_PRODUCT = 1_000_000_000L;
     static final String OUT_OF_STOCK = "out_of_stock";
 
     @AggregateIdentifier
@@ -80,7 +81,8 @@ public class Order {
     private OrderTotals totals;
     private BigDecimal paid = BigDecimal.ZERO;
     private BigDecimal refunded = BigDecimal.ZERO;
-    private final Set<String> providerReferences = new HashSet<>();
+    /** Provider reference → "amount method" of the payment recorded with it. */
+    private final Map<String, String> providerReferences = new HashMap<>();
 
     protected Order() {
         // for Axon
@@ -91,7 +93,7 @@ public class Order {
     public long handle(CreateOrderCommand command, OrganizationCurrencies currencies, OrderCustomers customers,
                        ProductCatalog catalog) {
         String baseCurrency = currencies.baseCurrencyOf(command.organizationId());
-        if (command.currency() != null && !command.currency().strip().equals(baseCurrency)) {
+        if (command.currency() != null && !currencyCode(command.currency()).equals(baseCurrency)) {
             throw new DomainRuleViolation(ErrorCode.CURRENCY_MISMATCH, "currency",
                     "Orders are in the organization's base currency, " + baseCurrency + ".");
         }
@@ -103,6 +105,10 @@ public class Order {
         apply(new OrderCreatedEvent(command.orderId(), command.organizationId(), command.personId(), customerNumber,
                 baseCurrency, method, shippingPrice, OrderPricing.totals(List.of(), shippingPrice)));
         List<OrderItem> items = command.items() == null ? List.of() : command.items();
+        if (items.stream().map(OrderItem::lineId).distinct().count() < items.size()) {
+            throw new DomainRuleViolation(ErrorCode.DUPLICATE_ORDER_LINE, "items",
+                    "Two items have the same lineId.");
+        }
         for (OrderItem item : items) {
             addLine(item, catalog);
         }
@@ -148,7 +154,8 @@ public class Order {
     @CommandHandler
     public long handle(ConfirmOrderPlacementCommand command) {
         requirePlacementRequestedBy(command.organizationId());
-        apply(new OrderPlacedEvent(orderId, organizationId, personId, shippingMethod, totals));
+        apply(new OrderPlacedEvent(orderId, organizationId, personId, shippingMethod, totals,
+                paymentStatus(BigDecimal.ZERO, BigDecimal.ZERO).code()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -162,14 +169,20 @@ public class Order {
 
     @CommandHandler
     public long handle(RecordPaymentCommand command) {
-        requirePlacedOf(command.organizationId());
+        requireOrderOf(command.organizationId());
         String reference = OptionalText.of("providerReference", command.providerReference(), 200);
-        if (reference != null && providerReferences.contains(reference)) {
-            return AggregateLifecycle.getVersion();
-        }
         Money amount = positiveAmount(command.amount(), command.currency());
         PaymentMethod method = PaymentMethod.of(command.method());
-        BigDecimal balance = totals.total().amount().subtract(paid);
+        if (reference != null && providerReferences.containsKey(reference)) {
+            // the provider reported the same payment again (a retry, a webhook delivered twice): nothing to record
+            if (!providerReferences.get(reference).equals(amount.amount() + " " + method.code())) {
+                throw new DomainRuleViolation(ErrorCode.PAYMENT_REFERENCE_REUSED, "providerReference",
+                        "The order has a payment with this providerReference and another amount or method.");
+            }
+            return AggregateLifecycle.getVersion();
+        }
+        requirePlacedOf(command.organizationId());
+        BigDecimal balance = balance();
         if (amount.amount().compareTo(balance) > 0) {
             throw new DomainRuleViolation(ErrorCode.AMOUNT_EXCEEDS_BALANCE, "amount",
                     "The order has " + balance.toPlainString() + " " + currency + " left to pay.");
@@ -228,7 +241,7 @@ public class Order {
             throw new DomainRuleViolation(ErrorCode.ORDER_NOT_FULFILLED, null,
                     "An order is completed when every unit was shipped.");
         }
-        if (paid.compareTo(totals.total().amount()) < 0) {
+        if (balance().signum() > 0) {
             throw new DomainRuleViolation(ErrorCode.ORDER_NOT_PAID, null,
                     "An order is completed when it is paid in full.");
         }
@@ -240,9 +253,9 @@ public class Order {
     public long handle(CancelOrderCommand command) {
         requireOrderOf(command.organizationId());
         requireOpen();
-        if (lines.values().stream().anyMatch(line -> line.fulfilled() > 0)) {
+        if (!lines.isEmpty() && unshipped() == 0) {
             throw new DomainRuleViolation(ErrorCode.ORDER_FULFILLED, null,
-                    "An order of which units were shipped cannot be cancelled.");
+                    "Every unit of the order was shipped: it cannot be cancelled, only refunded.");
         }
         apply(new OrderCancelledEvent(orderId, organizationId, personId,
                 OptionalText.of("reason", command.reason(), 500), status == OrderStatus.PLACED));
@@ -258,6 +271,12 @@ public class Order {
             throw new DomainRuleViolation(ErrorCode.REQUIRED_FIELD, "productId", "productId is required.");
         }
         requireQuantity(item.quantity());
+        long ofTheProduct = lines.values().stream().filter(line -> line.productId().equals(item.productId()))
+                .mapToLong(OrderLine::quantity).sum();
+        if (ofTheProduct + item.quantity() > MAX_UNITS_PER_PRODUCT) {
+            throw new DomainRuleViolation(ErrorCode.INVALID_QUANTITY, "quantity",
+                    "An order has at most " + MAX_UNITS_PER_PRODUCT + " units of a product.");
+        }
         ProductOffer offer = catalog.offer(organizationId, item.productId());
         if (!offer.active()) {
             throw new DomainRuleViolation(ErrorCode.PRODUCT_ARCHIVED, "productId",
@@ -329,14 +348,32 @@ public class Order {
         return Money.of("amount", amount, currency);
     }
 
+    /** What is left to pay: the total less what was paid and not refunded (a refund reopens the balance). */
+    private BigDecimal balance() {
+        return totals.total().amount().subtract(paid.subtract(refunded));
+    }
+
+    /**
+     * Paid when what was paid and not refunded covers the total (an order with nothing to pay is paid); otherwise
+     * refunded / partially refunded once money went back, pending / partially paid before.
+     */
     private PaymentStatus paymentStatus(BigDecimal paidTotal, BigDecimal refundedTotal) {
+        BigDecimal net = paidTotal.subtract(refundedTotal);
+        if (net.compareTo(totals.total().amount()) >= 0) {
+            return PaymentStatus.PAID;
+        }
         if (refundedTotal.signum() > 0) {
-            return refundedTotal.compareTo(paidTotal) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+            return net.signum() <= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         }
-        if (paidTotal.signum() == 0) {
-            return PaymentStatus.PENDING;
+        return paidTotal.signum() == 0 ? PaymentStatus.PENDING : PaymentStatus.PARTIALLY_PAID;
+    }
+
+    private static String currencyCode(String raw) {
+        try {
+            return CurrencyCode.of(raw).value();
+        } catch (DomainRuleViolation unknown) {
+            throw new DomainRuleViolation(ErrorCode.UNKNOWN_CURRENCY, "currency", "Not an ISO 4217 currency code.");
         }
-        return paidTotal.compareTo(totals.total().amount()) >= 0 ? PaymentStatus.PAID : PaymentStatus.PARTIALLY_PAID;
     }
 
     private static void requireQuantity(long quantity) {
@@ -432,7 +469,7 @@ public class Order {
     void on(OrderPaymentRecordedEvent event) {
         this.paid = event.paidTotal().amount();
         if (event.providerReference() != null) {
-            providerReferences.add(event.providerReference());
+            providerReferences.put(event.providerReference(), event.amount().amount() + " " + event.method());
         }
     }
 

@@ -76,7 +76,7 @@ class OrderTest {
     private static final OrderPlacementRequestedEvent REQUESTED = new OrderPlacementRequestedEvent(ORDER,
             ORGANIZATION, PERSON, List.of(new OrderedQuantity(MUG, 2)));
     private static final OrderPlacedEvent PLACED = new OrderPlacedEvent(ORDER, ORGANIZATION, PERSON, "standard",
-            TWO_MUGS);
+            TWO_MUGS, "pending");
     private static final OrderPaymentRecordedEvent PAID_IN_FULL = new OrderPaymentRecordedEvent(ORDER, ORGANIZATION,
             PERSON, PAYMENT, eur("28.70"), "card", "pi_1", eur("28.70"), "paid");
     private static final OrderLinesFulfilledEvent SHIPPED = new OrderLinesFulfilledEvent(ORDER, ORGANIZATION, PERSON,
@@ -279,6 +279,83 @@ class OrderTest {
     }
 
     @Test
+    void aProviderReferenceReusedForAnotherAmountIsRefused() {
+        OrderPaymentRecordedEvent first = new OrderPaymentRecordedEvent(ORDER, ORGANIZATION, PERSON, PAYMENT,
+                eur("20.00"), "card", "pi_1", eur("20.00"), "partially_paid");
+        fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, first)
+                .when(new RecordPaymentCommand(ORDER, ORGANIZATION, UUID.randomUUID(), new BigDecimal("8.70"), null,
+                        "card", "pi_1", null))
+                .expectException(violation(ErrorCode.PAYMENT_REFERENCE_REUSED, "providerReference"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPaymentReportedAgainAfterCompletionIsStillRecordedOnce() {
+        fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, PAID_IN_FULL, SHIPPED,
+                        new OrderCompletedEvent(ORDER, ORGANIZATION, PERSON))
+                .when(new RecordPaymentCommand(ORDER, ORGANIZATION, UUID.randomUUID(), new BigDecimal("28.70"), null,
+                        "card", "pi_1", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefundBeforeFullPaymentReopensTheBalance() {
+        OrderPaymentRecordedEvent half = new OrderPaymentRecordedEvent(ORDER, ORGANIZATION, PERSON, PAYMENT,
+                eur("20.00"), "card", null, eur("20.00"), "partially_paid");
+        OrderRefundRecordedEvent back = new OrderRefundRecordedEvent(ORDER, ORGANIZATION, PERSON, REFUND, eur("20.00"),
+                null, eur("20.00"), "refunded");
+        fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, half)
+                .when(new RecordRefundCommand(ORDER, ORGANIZATION, REFUND, new BigDecimal("20"), null, null, null))
+                .expectEvents(back);
+        UUID again = UUID.randomUUID();
+        fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, half, back)
+                .when(new RecordPaymentCommand(ORDER, ORGANIZATION, again, new BigDecimal("28.70"), null, "card",
+                        null, null))
+                .expectEvents(new OrderPaymentRecordedEvent(ORDER, ORGANIZATION, PERSON, again, eur("28.70"), "card",
+                        null, eur("48.70"), "paid"));
+        fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, half, back, SHIPPED)
+                .when(new CompleteOrderCommand(ORDER, ORGANIZATION, null))
+                .expectException(violation(ErrorCode.ORDER_NOT_PAID, null)).expectNoEvents();
+    }
+
+    @Test
+    void anOrderWithNothingToPayIsPaidWhenPlaced() {
+        OrderLineAddedEvent free = new OrderLineAddedEvent(ORDER, ORGANIZATION, LINE, MUG, "MUG-1", "Mug", 1,
+                eur("12.50"), eur("12.50"), new BigDecimal("0.0000"), eur("0"), eur("0"),
+                totals("12.50", "12.50", "0", "0", "0"));
+        OrderCreatedEvent noShipping = new OrderCreatedEvent(ORDER, ORGANIZATION, PERSON, "C000001", "EUR", null,
+                eur("0"), totals("0", "0", "0", "0", "0"));
+        fixture.given(noShipping, free, new OrderPlacementRequestedEvent(ORDER, ORGANIZATION, PERSON,
+                        List.of(new OrderedQuantity(MUG, 1))))
+                .when(new ConfirmOrderPlacementCommand(ORDER, ORGANIZATION))
+                .expectEvents(new OrderPlacedEvent(ORDER, ORGANIZATION, PERSON, null,
+                        totals("12.50", "12.50", "0", "0", "0"), "paid"));
+    }
+
+    @Test
+    void aCartRefusesRepeatedLineIdsAndMoreThanABillionUnitsOfAProduct() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrderCommand(ORDER, ORGANIZATION, PERSON, null, null, null, null, List.of(twoMugs(),
+                        new OrderItem(LINE, PLATE, 1, null, null, null))))
+                .expectException(violation(ErrorCode.DUPLICATE_ORDER_LINE, "items")).expectNoEvents();
+        fixture.given(CREATED, MUGS_ADDED)
+                .when(new AddOrderItemCommand(ORDER, ORGANIZATION, new OrderItem(SECOND_LINE, MUG, 999_999_999, null,
+                        null, null), null))
+                .expectException(violation(ErrorCode.INVALID_QUANTITY, "quantity")).expectNoEvents();
+    }
+
+    @Test
+    void theCurrencyIsReadInAnyCaseAndAnUnknownOneIsNamedSo() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrderCommand(ORDER, ORGANIZATION, PERSON, "eur", "standard", new BigDecimal("4.90"),
+                        null, null))
+                .expectEvents(CREATED);
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrderCommand(ORDER, ORGANIZATION, PERSON, "EURO", null, null, null, null))
+                .expectException(violation(ErrorCode.UNKNOWN_CURRENCY, "currency")).expectNoEvents();
+    }
+
+    @Test
     void aPaymentReportedAgainWithItsProviderReferenceIsRecordedOnce() {
         OrderPaymentRecordedEvent first = new OrderPaymentRecordedEvent(ORDER, ORGANIZATION, PERSON, PAYMENT,
                 eur("20.00"), "card", "pi_1", eur("20.00"), "partially_paid");
@@ -413,9 +490,16 @@ class OrderTest {
     }
 
     @Test
-    void aShippedOrClosedOrderCannotBeCancelled() {
+    void aPartlyShippedOrderIsCancelledForTheRestOfItsUnits() {
         fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, new OrderLinesFulfilledEvent(ORDER, ORGANIZATION,
                         PERSON, FULFILMENT, List.of(new FulfilledLine(LINE, MUG, 1)), "partially_fulfilled"))
+                .when(new CancelOrderCommand(ORDER, ORGANIZATION, "the second mug broke", null))
+                .expectEvents(new OrderCancelledEvent(ORDER, ORGANIZATION, PERSON, "the second mug broke", true));
+    }
+
+    @Test
+    void aFullyShippedOrClosedOrderCannotBeCancelled() {
+        fixture.given(CREATED, MUGS_ADDED, REQUESTED, PLACED, SHIPPED)
                 .when(new CancelOrderCommand(ORDER, ORGANIZATION, null, null))
                 .expectException(violation(ErrorCode.ORDER_FULFILLED, null)).expectNoEvents();
         fixture.given(CREATED, MUGS_ADDED, new OrderCancelledEvent(ORDER, ORGANIZATION, PERSON, null, false))

@@ -101,8 +101,13 @@ class OrderProjection {
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        Object[] values = {OrderStatus.PLACED.code(), Timestamp.from(at), event.shippingMethod()};
-        if (advance(event.orderId(), sequenceNumber, at, "status = ?, placed_at = ?, shipping_method = ?, " + TOTALS,
+        // an order with nothing to pay is paid when placed
+        Timestamp paidAt = PaymentStatus.PAID.code().equals(event.paymentStatus()) ? Timestamp.from(at) : null;
+        Object[] values = {OrderStatus.PLACED.code(), Timestamp.from(at), event.shippingMethod(),
+                event.paymentStatus(), paidAt};
+        if (advance(event.orderId(), sequenceNumber, at, "status = ?, placed_at = ?, shipping_method = ?, "
+                        + "payment_status = coalesce(cast(? AS text), payment_status), "
+                        + "paid_at = coalesce(paid_at, cast(? AS timestamptz)), " + TOTALS,
                 concat(values, totals(event.totals())))) {
             CustomerStatsRules.storeOwnStats(jdbc, event.personId());
         }

@@ -21,7 +21,8 @@ import io.unifiedcrm.shared.PersonSource;
  *
  * <p>The effective flags of a person combine its own flags and orders with those of every person merged into it
  * (recursively): the highest of the own stages, {@code customer} if any order was fully paid and {@code evangelist}
- * with at least {@value #EVANGELIST_COMPLETED_ORDERS} completed orders; the sum of lead scores; any hasAccount;
+ * when such a customer has at least {@value #EVANGELIST_COMPLETED_ORDERS} completed orders (completed free orders
+ * alone make nobody a customer); the sum of lead scores; any hasAccount;
  * hasOrdered if any order was placed; customerValue = Σ paid − Σ refunded over the orders. An explicit stage (set by
  * a command) overrides the stage. Since own stages only move forward and order rows never go back, the stage only
  * moves forward too — except that an unmerge takes back what the unmerged person had brought.
@@ -59,11 +60,12 @@ final class PersonFlagsRulebook {
                        bool_or(own_has_account) AS has_account, sum(own_lead_score) AS lead_score
                 FROM identity.person WHERE id IN (SELECT id FROM merged)
             ), orders AS (
-                SELECT CASE WHEN count(*) FILTER (WHERE completed) >= :evangelistCompletedOrders THEN 4
+                SELECT CASE WHEN bool_or(fully_paid)
+                                 AND count(*) FILTER (WHERE completed) >= :evangelistCompletedOrders THEN 4
                             WHEN bool_or(fully_paid) THEN 3
                             ELSE 1 END AS stage_rank,
                        coalesce(bool_or(placed), false) AS has_ordered,
-                       coalesce(sum(paid_total - refunded_total), 0) AS customer_value
+                       round(coalesce(sum(paid_total - refunded_total), 0), 4) AS customer_value
                 FROM identity.person_order WHERE person_id IN (SELECT id FROM merged)
             ), combined AS (
                 SELECT (ARRAY['visitor', 'lead', 'customer', 'evangelist'])[

@@ -59,7 +59,7 @@ public class PersonReadModel {
     private boolean isVendor;
     @Column(name = "lead_score", nullable = false)
     private int leadScore;
-    @Column(name = "customer_value", nullable = false, precision = 19, scale = 4)
+    @Column(name = "customer_value", nullable = false)
     private BigDecimal customerValue;
     @Column(name = "flags_rulebook_version", nullable = false)
     private String flagsRulebookVersion;

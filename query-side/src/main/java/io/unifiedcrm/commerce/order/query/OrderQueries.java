@@ -128,12 +128,13 @@ class OrderQueries {
         String status = row.getString("status");
         Money total = money(row, "total", currency);
         Money paid = money(row, "paid_total", currency);
+        Money refunded = money(row, "refunded_total", currency);
         return new OrderView(row.getObject("id", UUID.class), row.getObject("person_id", UUID.class),
                 row.getString("customer_number"), status, row.getString("payment_status"),
                 row.getString("fulfillment_status"), currency, row.getString("shipping_method"),
                 new OrderTotals(money(row, "subtotal", currency), money(row, "discount_total", currency),
                         money(row, "tax_total", currency), money(row, "shipping_total", currency), total),
-                paid, money(row, "refunded_total", currency), new Money(balanceDue(status, total, paid), currency),
+                paid, refunded, new Money(balanceDue(status, total, paid, refunded), currency),
                 lines, payments, refunds, row.getString("rejection_reason"),
                 row.getObject("rejected_product_id", UUID.class), row.getString("cancel_reason"),
                 instant(row, "created_at"), instant(row, "placed_at"), instant(row, "paid_at"),
@@ -141,11 +142,13 @@ class OrderQueries {
                 instant(row, "updated_at"), row.getLong("version"));
     }
 
-    /** What is left to pay: total − paid of a placed or completed order; nothing can be paid for the others. */
-    private static BigDecimal balanceDue(String status, Money total, Money paid) {
-        boolean payable = OrderStatus.PLACED.code().equals(status) || OrderStatus.COMPLETED.code().equals(status);
-        BigDecimal left = total.amount().subtract(paid.amount());
-        return payable && left.signum() > 0 ? left : BigDecimal.ZERO.setScale(4);
+    /**
+     * What is left to pay: total − (paid − refunded) of a placed order (a refund reopens the balance, as in the
+     * aggregate); nothing can be paid for the others.
+     */
+    private static BigDecimal balanceDue(String status, Money total, Money paid, Money refunded) {
+        BigDecimal left = total.amount().subtract(paid.amount().subtract(refunded.amount()));
+        return OrderStatus.PLACED.code().equals(status) && left.signum() > 0 ? left : BigDecimal.ZERO.setScale(4);
     }
 
     private static Money money(ResultSet row, String column, String currency) throws SQLException {

@@ -1,5 +1,6 @@
 package io.unifiedcrm.identity.person.api;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -16,7 +17,7 @@ public record PersonFlagsView(
         boolean hasAccount,
         boolean isVendor,
         int leadScore,
-        BigDecimal customerValue,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal customerValue,
         Instant lastActivityAt,
         String rulebookVersion) {
 }
