@@ -26,7 +26,7 @@ class PersonFlagsTest extends StandaloneTest {
         assertThat(visitorFlags.get("lifecycleStage").asText()).isEqualTo("visitor");
         assertThat(visitorFlags.get("isLead").asBoolean()).isFalse();
         assertThat(visitorFlags.get("customerValue").asText()).as("a decimal string").isEqualTo("0.0000");
-        assertThat(visitorFlags.get("rulebookVersion").asText()).isEqualTo("3");
+        assertThat(visitorFlags.get("rulebookVersion").asText()).isEqualTo("4");
         JsonNode leadFlags = flagsOf(organization, leadId, 1);
         assertThat(leadFlags.get("lifecycleStage").asText()).isEqualTo("lead");
         assertThat(leadFlags.get("isLead").asBoolean()).isTrue();

@@ -13,6 +13,7 @@ import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,20 +103,20 @@ class PersonOrderFlagsTest extends StandaloneTest {
         UUID first = completedOrder(organization, ada, book);
         completedOrder(organization, ada, book);
         awaitEventsOfOrganizationHandled(organization);
-        assertFlags(flags(organization, ada), "customer", true, true, "25.0000");
+        assertFlags(flags(organization, ada), "customer", true, true, "25.0000", 40);
 
         completedOrder(organization, ada, book);
         JsonNode evangelist = flagsWhen(organization, ada,
                 flags -> flags.get("lifecycleStage").asText().equals("evangelist"));
-        assertFlags(evangelist, "evangelist", true, true, "37.5000");
+        assertFlags(evangelist, "evangelist", true, true, "37.5000", 60);
 
         refund(organization, first, "12.50");
         JsonNode refunded = flagsWhen(organization, ada, flags -> !value(flags).equals(new BigDecimal("37.5000")));
-        assertFlags(refunded, "evangelist", true, true, "25.0000");
+        assertFlags(refunded, "evangelist", true, true, "25.0000", 60);
     }
 
     @Test
-    void anOrderPaidInFullAfterARefundMakesACustomer() {
+    void anOrderPaidInFullAfterARefundMakesACustomerOnlyWhenTheRefundIsMadeUpFor() {
         TestOrganization organization = api.createOrganization("Order Refund First GmbH");
         UUID ada = api.createPerson(organization, "ada@order-refund-first.example", "Ada", "Lovelace");
         UUID mug = product(organization, "MUG-2", "12.50", 10);
@@ -123,10 +124,13 @@ class PersonOrderFlagsTest extends StandaloneTest {
         ok(api.post("/api/v1/orders/" + order + "/place", organization.apiKey(), null));
         pay(organization, order, "10.00");
         refund(organization, order, "4.00");
-        pay(organization, order, "19.90"); // paid 29.90 of 29.90, the order's status stays partially_refunded
+        pay(organization, order, "19.90"); // 29.90 paid, 4.00 of it refunded: 4.00 of 29.90 still due
+        awaitEventsOfOrganizationHandled(organization);
+        assertFlags(flags(organization, ada), "visitor", false, true, "25.9000");
 
+        pay(organization, order, "4.00");
         JsonNode paid = flagsWhen(organization, ada, flags -> flags.get("isCustomer").asBoolean());
-        assertFlags(paid, "customer", true, true, "25.9000");
+        assertFlags(paid, "customer", true, true, "29.9000");
     }
 
     @Test
@@ -205,7 +209,7 @@ class PersonOrderFlagsTest extends StandaloneTest {
                 Map.of("sourcePersonId", bob.toString())));
         pay(organization, bobsOrder, "22.90");
         awaitEventsOfOrganizationHandled(organization);
-        assertFlags(flags(organization, ada), "customer", true, true, "39.9000");
+        assertFlags(flags(organization, ada), "customer", true, true, "39.9000", 20);
         Map<String, String> before = rowsOf(organization);
         assertThat(before).as("three order rows and two persons").hasSize(5);
         List<String> tuplesBefore = orderTuples(organization);
@@ -219,6 +223,34 @@ class PersonOrderFlagsTest extends StandaloneTest {
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> !api.get("/api/v1/admin/projections/identity",
                 api.adminKey()).body().get("replaying").asBoolean());
+    }
+
+    @Test
+    void theLeadScoreHistoryListsThePointsOfEveryScoringEventAcrossAMerge() {
+        TestOrganization organization = api.createOrganization("Lead Score History GmbH");
+        UUID ada = api.createPerson(organization, "ada@score-history.example", "Ada", "Lovelace");
+        UUID bob = api.createPerson(organization, "bob@score-history.example", "Bob", "Byron");
+        ok(api.post("/api/v1/persons/" + ada + "/email-verification", organization.apiKey(), null));
+        ok(api.post("/api/v1/persons/" + ada + "/account-registration", organization.apiKey(), null));
+        completedOrder(organization, ada, product(organization, "SCORE-1", "12.50", 1));
+        ok(api.post("/api/v1/persons/" + bob + "/email-verification", organization.apiKey(), null));
+        ok(api.post("/api/v1/persons/" + ada + "/merge", organization.apiKey(),
+                Map.of("sourcePersonId", bob.toString())));
+
+        JsonNode score = await().atMost(PROJECTION_WAIT).until(
+                () -> api.get("/api/v1/persons/" + ada + "/lead-score", organization.apiKey()).body(),
+                body -> body != null && body.path("leadScore").asInt() == 50);
+        assertThat(score.get("rulebookVersion").asText()).isEqualTo("4");
+        List<String> entries = new ArrayList<>();
+        score.get("entries").forEach(entry -> entries.add(entry.get("reason").asText() + " "
+                + entry.get("points").asInt() + " " + (entry.get("personId").asText().equals(ada.toString())
+                ? "ada" : "bob")));
+        assertThat(entries).as("newest first").containsExactly("email_verified 10 bob", "purchase 20 ada",
+                "account_registered 10 ada", "email_verified 10 ada");
+        assertThat(flagsWhen(organization, ada, flags -> flags.get("leadScore").asInt() == 50)
+                .get("leadScore").asInt()).isEqualTo(50);
+        assertThat(api.get("/api/v1/persons/" + UUID.randomUUID() + "/lead-score", organization.apiKey()).status())
+                .isEqualTo(404);
     }
 
     /** Placed, paid in full, shipped and completed: one unit at 12.50, no shipping. */
@@ -303,14 +335,20 @@ class PersonOrderFlagsTest extends StandaloneTest {
     }
 
     private static void assertFlags(JsonNode flags, String stage, boolean customer, boolean ordered, String value) {
+        assertFlags(flags, stage, customer, ordered, value, 0);
+    }
+
+    /** @param leadScore 20 points per completed order (rulebook 4): placing, paying and refunding earn none */
+    private static void assertFlags(JsonNode flags, String stage, boolean customer, boolean ordered, String value,
+                                    int leadScore) {
         assertThat(flags.get("lifecycleStage").asText()).as("lifecycleStage").isEqualTo(stage);
         assertThat(flags.get("lifecycleStageExplicit").asBoolean()).as("lifecycleStageExplicit").isFalse();
         assertThat(flags.get("isCustomer").asBoolean()).as("isCustomer").isEqualTo(customer);
         assertThat(flags.get("isLead").asBoolean()).as("isLead").isFalse();
         assertThat(flags.get("hasOrdered").asBoolean()).as("hasOrdered").isEqualTo(ordered);
         assertThat(value(flags)).as("customerValue").isEqualTo(new BigDecimal(value));
-        assertThat(flags.get("leadScore").asInt()).as("orders earn no lead score").isZero();
-        assertThat(flags.get("rulebookVersion").asText()).isEqualTo("3");
+        assertThat(flags.get("leadScore").asInt()).as("leadScore").isEqualTo(leadScore);
+        assertThat(flags.get("rulebookVersion").asText()).isEqualTo("4");
     }
 
     /** The organization's order rows and person rows, as JSON text by id. */

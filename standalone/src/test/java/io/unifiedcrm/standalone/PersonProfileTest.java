@@ -106,7 +106,7 @@ class PersonProfileTest extends StandaloneTest {
         JsonNode flags = readAtVersion(organization, person, 2).get("flags");
         assertThat(flags.get("hasAccount").asBoolean()).isTrue();
         assertThat(flags.get("leadScore").asInt()).isEqualTo(20);
-        assertThat(flags.get("rulebookVersion").asText()).isEqualTo("3");
+        assertThat(flags.get("rulebookVersion").asText()).isEqualTo("4");
     }
 
     @Test

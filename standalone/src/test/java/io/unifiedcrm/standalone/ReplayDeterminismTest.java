@@ -24,7 +24,7 @@ class ReplayDeterminismTest extends StandaloneTest {
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
             "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
-            "identity.person_order",
+            "identity.person_order", "identity.lead_score_entry",
             "platform.object_definition", "platform.association_definition", "platform.record",
             "platform.association");
 

@@ -9,31 +9,28 @@ import io.unifiedcrm.shared.PersonSource;
  * same events always give the same flags. Fed by identity events, by the CRM contact event and by the commerce
  * order events; further CRM events (deals, activities) join as that domain lands.
  *
- * <p>Version 3 (version 2 plus orders): a person's own events earn its own flags ({@code own_*} columns of
- * {@code identity.person}) — stage visitor at creation, lead through a lead form or by becoming a CRM contact,
- * moving forward only; lead score +10 per verified e-mail address, +5 per verified phone number, +10 for registering
- * an account; hasAccount at registration. The orders of a person earn flags per order ({@code identity.person_order},
- * one row per placed order, written by {@link PersonOrderFlagsProjection}; none of it ever goes back): placed at
- * {@code OrderPlacedEvent} (a later cancellation keeps it), fully paid at the first payment that leaves the order
- * {@code paid} or brings what was paid up to the placed total (a refund before the last payment keeps the order's
- * payment status at {@code partially_refunded}), completed at {@code OrderCompletedEvent}, with the order's paid and
- * refunded totals. Orders do not change the lead score.
+ * <p>Version 4 (version 3 with a lead score history and points for purchases): a person's own events earn its own
+ * flags ({@code own_*} columns of {@code identity.person}) — stage visitor at creation, lead through a lead form or
+ * by becoming a CRM contact, moving forward only; hasAccount at registration. The orders of a person earn flags per
+ * order ({@code identity.person_order}, one row per placed order, written by {@link PersonOrderFlagsProjection}; none
+ * of it ever goes back): placed at {@code OrderPlacedEvent} (a later cancellation keeps it), fully paid at the first
+ * payment that leaves the order {@code paid} (paid less refunded covers the total), completed at
+ * {@code OrderCompletedEvent}, with the order's paid and refunded totals. Lead score: every event that earns points
+ * leaves a row in {@code identity.lead_score_entry} ({@link LeadScores}, points per {@link LeadScoreReason}): +10 per
+ * verified e-mail address, +5 per verified phone number, +10 for registering an account, +20 per completed order.
  *
  * <p>The effective flags of a person combine its own flags and orders with those of every person merged into it
  * (recursively): the highest of the own stages, {@code customer} if any order was fully paid and {@code evangelist}
  * when such a customer has at least {@value #EVANGELIST_COMPLETED_ORDERS} completed orders (completed free orders
- * alone make nobody a customer); the sum of lead scores; any hasAccount;
+ * alone make nobody a customer); the sum of their lead score entries; any hasAccount;
  * hasOrdered if any order was placed; customerValue = Σ paid − Σ refunded over the orders. An explicit stage (set by
  * a command) overrides the stage. Since own stages only move forward and order rows never go back, the stage only
  * moves forward too — except that an unmerge takes back what the unmerged person had brought.
  */
 final class PersonFlagsRulebook {
 
-    static final String VERSION = "3";
+    static final String VERSION = "4";
 
-    static final int EMAIL_VERIFIED_POINTS = 10;
-    static final int PHONE_VERIFIED_POINTS = 5;
-    static final int ACCOUNT_REGISTERED_POINTS = 10;
     /** Completed orders (of a person with everybody merged into it) that make an evangelist. */
     static final int EVANGELIST_COMPLETED_ORDERS = 3;
 
@@ -57,7 +54,9 @@ final class PersonFlagsRulebook {
             ), own AS (
                 SELECT max(array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], own_lifecycle_stage))
                            AS stage_rank,
-                       bool_or(own_has_account) AS has_account, sum(own_lead_score) AS lead_score
+                       bool_or(own_has_account) AS has_account,
+                       (SELECT coalesce(sum(points), 0) FROM identity.lead_score_entry
+                        WHERE person_id IN (SELECT id FROM merged)) AS lead_score
                 FROM identity.person WHERE id IN (SELECT id FROM merged)
             ), orders AS (
                 SELECT CASE WHEN bool_or(fully_paid)

@@ -7,10 +7,13 @@ import io.unifiedcrm.commerce.order.api.OrderRefundRecordedEvent;
 import io.unifiedcrm.commerce.order.api.PaymentStatus;
 import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +34,12 @@ class PersonOrderFlagsProjection {
 
     private final JdbcTemplate jdbc;
     private final PersonReadModelRepository persons;
+    private final LeadScores leadScores;
 
-    PersonOrderFlagsProjection(JdbcTemplate jdbc, PersonReadModelRepository persons) {
+    PersonOrderFlagsProjection(JdbcTemplate jdbc, PersonReadModelRepository persons, LeadScores leadScores) {
         this.jdbc = jdbc;
         this.persons = persons;
+        this.leadScores = leadScores;
     }
 
     @EventHandler
@@ -51,8 +56,8 @@ class PersonOrderFlagsProjection {
     }
 
     /**
-     * Fully paid when the payment leaves the order {@code paid}, or brings the paid total up to the placed total
-     * (after an earlier refund the order's status stays {@code partially_refunded} however much is paid).
+     * Fully paid when the payment leaves the order {@code paid}: what was paid and not refunded covers the total (a
+     * refund before full payment reopens the order's balance).
      */
     @EventHandler
     void on(OrderPaymentRecordedEvent event, @SequenceNumber long sequenceNumber) {
@@ -63,8 +68,7 @@ class PersonOrderFlagsProjection {
                                                            paid_total, version)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (order_id) DO UPDATE
-                        SET fully_paid = person_order.fully_paid OR excluded.fully_paid
-                                         OR coalesce(excluded.paid_total >= person_order.total, false),
+                        SET fully_paid = person_order.fully_paid OR excluded.fully_paid,
                             paid_total = excluded.paid_total, version = excluded.version
                         WHERE person_order.version < excluded.version""",
                 event.orderId(), event.organizationId(), event.personId(), paid, paidTotal, sequenceNumber);
@@ -86,7 +90,8 @@ class PersonOrderFlagsProjection {
     }
 
     @EventHandler
-    void on(OrderCompletedEvent event, @SequenceNumber long sequenceNumber) {
+    void on(OrderCompletedEvent event, @SequenceNumber long sequenceNumber, @MessageIdentifier String eventId,
+            @Timestamp Instant at) {
         jdbc.update("""
                         INSERT INTO identity.person_order (order_id, organization_id, person_id, completed, version)
                         VALUES (?, ?, ?, true, ?)
@@ -94,6 +99,7 @@ class PersonOrderFlagsProjection {
                         SET completed = true, version = excluded.version
                         WHERE person_order.version < excluded.version""",
                 event.orderId(), event.organizationId(), event.personId(), sequenceNumber);
+        leadScores.award(eventId, event.personId(), event.organizationId(), LeadScoreReason.PURCHASE, at);
         persons.recomputeFlags(event.personId());
     }
 

@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +46,11 @@ class PersonProjection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PersonReadModelRepository persons;
+    private final LeadScores leadScores;
 
-    PersonProjection(PersonReadModelRepository persons) {
+    PersonProjection(PersonReadModelRepository persons, LeadScores leadScores) {
         this.persons = persons;
+        this.leadScores = leadScores;
     }
 
     @EventHandler
@@ -82,21 +85,26 @@ class PersonProjection {
     }
 
     @EventHandler
-    void on(PersonEmailVerifiedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        persons.markEmailVerified(event.personId(), PersonFlagsRulebook.EMAIL_VERIFIED_POINTS, sequenceNumber, at);
+    void on(PersonEmailVerifiedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequenceNumber,
+            @Timestamp Instant at) {
+        persons.markEmailVerified(event.personId(), sequenceNumber, at);
+        leadScores.award(eventId, event.personId(), event.organizationId(), LeadScoreReason.EMAIL_VERIFIED, at);
         recomputeFlags(event.personId());
     }
 
     @EventHandler
-    void on(PersonPhoneVerifiedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        persons.markPhoneVerified(event.personId(), PersonFlagsRulebook.PHONE_VERIFIED_POINTS, sequenceNumber, at);
+    void on(PersonPhoneVerifiedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequenceNumber,
+            @Timestamp Instant at) {
+        persons.markPhoneVerified(event.personId(), sequenceNumber, at);
+        leadScores.award(eventId, event.personId(), event.organizationId(), LeadScoreReason.PHONE_VERIFIED, at);
         recomputeFlags(event.personId());
     }
 
     @EventHandler
-    void on(PersonAccountRegisteredEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        persons.markAccountRegistered(event.personId(), PersonFlagsRulebook.ACCOUNT_REGISTERED_POINTS,
-                sequenceNumber, at);
+    void on(PersonAccountRegisteredEvent event, @MessageIdentifier String eventId,
+            @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        persons.markAccountRegistered(event.personId(), sequenceNumber, at);
+        leadScores.award(eventId, event.personId(), event.organizationId(), LeadScoreReason.ACCOUNT_REGISTERED, at);
         recomputeFlags(event.personId());
     }
 
@@ -158,6 +166,7 @@ class PersonProjection {
 
     @ResetHandler
     void reset() {
+        leadScores.reset();
         persons.deleteAllInBatch();
     }
 

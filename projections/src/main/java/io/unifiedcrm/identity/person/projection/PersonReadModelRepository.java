@@ -57,10 +57,10 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET own_has_account = true, own_lead_score = own_lead_score + :points,
+            UPDATE identity.person SET own_has_account = true,
                                        version = :version, updated_at = :at
             WHERE id = :id AND version < :version""")
-    void markAccountRegistered(UUID id, int points, long version, Instant at);
+    void markAccountRegistered(UUID id, long version, Instant at);
 
     /** An event of the person's stream that changes nothing here still moves the row to its version. */
     @Modifying
@@ -76,17 +76,17 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET email_verified = true, own_lead_score = own_lead_score + :points,
+            UPDATE identity.person SET email_verified = true,
                                        version = :version, updated_at = :at
             WHERE id = :id AND version < :version""")
-    void markEmailVerified(UUID id, int points, long version, Instant at);
+    void markEmailVerified(UUID id, long version, Instant at);
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            UPDATE identity.person SET phone_verified = true, own_lead_score = own_lead_score + :points,
+            UPDATE identity.person SET phone_verified = true,
                                        version = :version, updated_at = :at
             WHERE id = :id AND version < :version""")
-    void markPhoneVerified(UUID id, int points, long version, Instant at);
+    void markPhoneVerified(UUID id, long version, Instant at);
 
     /** Applies a rename (the first event of its kind) unless the row already reflects this event or a later one. */
     @Modifying

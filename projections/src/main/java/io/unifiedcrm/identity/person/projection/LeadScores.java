@@ -1,0 +1,34 @@
+package io.unifiedcrm.identity.person.projection;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lead score's history ({@code identity.lead_score_entry}): the points an event earned a person, recorded once
+ * per event (keyed by the event's identifier), before the flags are recomputed from the sum.
+ */
+@Component
+class LeadScores {
+
+    private final JdbcTemplate jdbc;
+
+    LeadScores(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void award(String eventId, UUID personId, UUID organizationId, LeadScoreReason reason, Instant at) {
+        jdbc.update("""
+                        INSERT INTO identity.lead_score_entry (event_id, person_id, organization_id, reason, points,
+                                                               occurred_at, rulebook_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                eventId, personId, organizationId, reason.code(), reason.points(), Timestamp.from(at),
+                PersonFlagsRulebook.VERSION);
+    }
+
+    void reset() {
+        jdbc.update("DELETE FROM identity.lead_score_entry");
+    }
+}
