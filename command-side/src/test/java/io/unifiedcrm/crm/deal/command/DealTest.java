@@ -158,11 +158,15 @@ class DealTest {
     }
 
     @Test
-    void anUnknownOrForeignPipelineIsRefused() {
+    void anUnknownPipelineIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateDealCommand(DEAL, ORGANIZATION, "Acme", null, null, UUID.randomUUID(), null, null,
                         null, null, null))
                 .expectException(violation(ErrorCode.UNKNOWN_PIPELINE, "pipelineId")).expectNoEvents();
+    }
+
+    @Test
+    void anotherOrganizationsPipelineIsUnknown() {
         fixture.givenNoPriorActivity()
                 .when(new CreateDealCommand(DEAL, OTHER_ORGANIZATION, "Acme", null, null, PIPELINE, null, null, null,
                         null, null))
@@ -196,11 +200,15 @@ class DealTest {
     }
 
     @Test
-    void anUnknownPersonOrOwnerIsRefused() {
+    void anUnknownPersonIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateDealCommand(DEAL, ORGANIZATION, "Acme", null, null, PIPELINE, null, null, null,
                         UUID.randomUUID(), null))
                 .expectException(violation(ErrorCode.UNKNOWN_PERSON, "personId")).expectNoEvents();
+    }
+
+    @Test
+    void anUnknownOwnerIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateDealCommand(DEAL, ORGANIZATION, "Acme", null, null, PIPELINE, null, null,
                         UUID.randomUUID(), PERSON, null))
@@ -263,11 +271,15 @@ class DealTest {
     }
 
     @Test
-    void aChangedPersonOrCompanyIsChecked() {
+    void aDealIsNotGivenToAMergedPerson() {
         fixture.given(CREATED)
                 .when(new ChangeDealCommand(DEAL, ORGANIZATION, null, null, null, null, null,
                         FieldChange.to(MERGED), null, null))
                 .expectException(violation(ErrorCode.PERSON_MERGED, "personId")).expectNoEvents();
+    }
+
+    @Test
+    void aChangedCompanyIsChecked() {
         fixture.given(CREATED)
                 .when(new ChangeDealCommand(DEAL, ORGANIZATION, null, null, null, null, null, null,
                         FieldChange.to(UUID.randomUUID()), null))
