@@ -1,5 +1,8 @@
 package io.unifiedcrm.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,18 +23,22 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
- * The command mix over HTTP — 25 % create person, 55 % rename a person chosen Zipf-skewed among the first
+ * The command mix over HTTP — 20 % create person, 45 % rename a person chosen Zipf-skewed among the first
  * {@value #HOT_SET}, 10 % checkout (a cart of one to three units of one of {@value #PRODUCTS} products for a hot-set
  * person, then placing it: two commands, the placement reserving stock through the order's saga), 10 % payment of a
- * placed order in full (a rename when none is waiting) — closed loop for throughput (M1), open loop at a fixed
- * arrival rate for latency (M2), with projection-lag probes (M3) and queries alongside (M5).
+ * placed order in full (a rename when none is waiting), 5 % create a deal for a hot-set person in the default
+ * pipeline, 10 % move an open deal to the pipeline's next stage, the last move winning it (a deal creation when
+ * none is waiting) — closed loop for throughput (M1), open loop at a fixed arrival rate for latency (M2), with
+ * projection-lag probes (M3) and queries alongside (M5).
  */
 final class CommandLoad {
 
     static final int HOT_SET = 1_000;
-    static final double CREATE_SHARE = 0.25;
+    static final double CREATE_SHARE = 0.20;
     static final double CHECKOUT_SHARE = 0.10;
     static final double PAYMENT_SHARE = 0.10;
+    static final double DEAL_SHARE = 0.05;
+    static final double STAGE_MOVE_SHARE = 0.10;
     static final int PRODUCTS = 10;
     private static final String UNIT_PRICE = "10.00";
 
@@ -44,6 +51,10 @@ final class CommandLoad {
     private final List<String> products = new CopyOnWriteArrayList<>();
     /** Placed orders waiting for their payment, with the amount due. */
     private final Queue<String[]> unpaid = new ConcurrentLinkedQueue<>();
+    /** The default pipeline's stage ids in order, the last the won stage. */
+    private final List<String> dealStages = new CopyOnWriteArrayList<>();
+    /** Open deals waiting for their next move, with the index of the stage they are in. */
+    private final Queue<Object[]> openDeals = new ConcurrentLinkedQueue<>();
 
     CommandLoad(Http http, String apiKey, DataSource database) {
         this.http = http;
@@ -60,6 +71,17 @@ final class CommandLoad {
             String id = idIn(created, 201);
             http.send("POST", "/api/v1/products/" + id + "/restock", apiKey, "{\"quantity\":1000000000}");
             products.add(id);
+        }
+    }
+
+    /** Reads the default pipeline's open stages and its won stage, in order, once the read model has them. */
+    void readDealStages() {
+        JsonNode pipeline = await().atMost(Duration.ofSeconds(30)).until(() -> http.json("GET", "/api/v1/pipelines",
+                apiKey, null).path("items").path(0), found -> found.path("stages").size() > 1);
+        for (JsonNode stage : pipeline.get("stages")) {
+            if (!stage.get("isClosed").asBoolean() || stage.get("isWon").asBoolean()) {
+                dealStages.add(stage.get("id").asText());
+            }
         }
     }
 
@@ -172,6 +194,14 @@ final class CommandLoad {
                 return new Outcome(paid.statusCode() == 200, due[0], 1);
             }
         }
+        double dealsFrom = CREATE_SHARE + CHECKOUT_SHARE + PAYMENT_SHARE;
+        if (roll >= dealsFrom && roll < dealsFrom + DEAL_SHARE) {
+            return createDeal();
+        }
+        if (roll >= dealsFrom + DEAL_SHARE && roll < dealsFrom + DEAL_SHARE + STAGE_MOVE_SHARE) {
+            Object[] open = openDeals.poll();
+            return open == null ? createDeal() : moveDeal((String) open[0], (Integer) open[1] + 1);
+        }
         String person = persons.get(zipf.next() % persons.size());
         HttpResponse<String> response = http.send("PATCH", "/api/v1/persons/" + person, apiKey,
                 "{\"lastName\":\"Renamed" + sequence.incrementAndGet() + "\"}");
@@ -195,6 +225,29 @@ final class CommandLoad {
                     .multiply(BigDecimal.valueOf(units)).toPlainString()});
         }
         return new Outcome(placed.statusCode() == 200, order, 2);
+    }
+
+    /** A deal for a hot-set person in the default pipeline's first stage. */
+    private Outcome createDeal() {
+        String person = persons.get(zipf.next() % persons.size());
+        HttpResponse<String> created = http.send("POST", "/api/v1/deals", apiKey, "{\"name\":\"Bench deal "
+                + sequence.incrementAndGet() + "\",\"personId\":\"" + person + "\",\"amount\":{\"amount\":\"1500.00\","
+                + "\"currency\":\"EUR\"}}");
+        String deal = idIn(created, 201);
+        if (deal != null) {
+            openDeals.add(new Object[] {deal, 0});
+        }
+        return new Outcome(deal != null, deal, 1);
+    }
+
+    /** Moves an open deal into the stage at {@code index}; into the last, the won stage, it is won. */
+    private Outcome moveDeal(String deal, int index) {
+        HttpResponse<String> moved = http.send("POST", "/api/v1/deals/" + deal + "/stage", apiKey,
+                "{\"stageId\":\"" + dealStages.get(index) + "\"}");
+        if (moved.statusCode() == 200 && index < dealStages.size() - 1) {
+            openDeals.add(new Object[] {deal, index});
+        }
+        return new Outcome(moved.statusCode() == 200, deal, 1);
     }
 
     private static String idIn(HttpResponse<String> response, int expectedStatus) {

@@ -58,10 +58,11 @@ class CommandSideApplicationTest {
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
             assertThat(app.getBean(EventProcessingConfiguration.class).eventProcessors())
                     .as("no projections run on the command side: its set-based lookups, the system object types "
-                            + "of a new organization, the association clean-up and the order stock saga")
+                            + "and the default pipeline of a new organization, the association clean-up and the "
+                            + "order stock saga")
                     .containsOnlyKeys("credentials", "person-email-lookup", "object-type-lookup", "record-lookup",
                             "system-object-types", "platform-association-cleanup", "product-sku-lookup",
-                            "order-stock");
+                            "order-stock", "default-pipeline", "deal-stage-lookup");
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> organization = send(port, "POST", "/api/v1/organizations", ADMIN_KEY,
@@ -76,8 +77,9 @@ class CommandSideApplicationTest {
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class))
-                    .as("organization, its API key, its system object types contact and company, the person")
-                    .isEqualTo(5);
+                    .as("organization, its API key, its system object types contact and company, its default "
+                            + "pipeline, the person")
+                    .isEqualTo(6);
             List<String> migrations = jdbc.queryForList(
                     "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL", String.class);
             assertThat(migrations).isNotEmpty()

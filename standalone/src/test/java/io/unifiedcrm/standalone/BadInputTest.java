@@ -30,11 +30,14 @@ class BadInputTest extends StandaloneTest {
     private int port;
     private TestOrganization organization;
     private UUID person;
+    private String deal;
 
     @BeforeEach
     void anOrganizationWithAPerson() {
         organization = api.createOrganization("Bad Input GmbH");
         person = api.createPerson(organization, "ada@badinput.example", "Ada", "Lovelace");
+        deal = api.post("/api/v1/deals", organization.apiKey(), Map.of("name", "Bad input deal")).body().get("id")
+                .asText();
     }
 
     @Test
@@ -42,7 +45,10 @@ class BadInputTest extends StandaloneTest {
         Map<String, Endpoint> endpoints = Map.of(
                 "create person", new Endpoint("POST", "/api/v1/persons", organization.apiKey(), "firstName"),
                 "patch person", new Endpoint("PATCH", "/api/v1/persons/" + person, organization.apiKey(), "firstName"),
-                "create organization", new Endpoint("POST", "/api/v1/organizations", api.adminKey(), "name"));
+                "create organization", new Endpoint("POST", "/api/v1/organizations", api.adminKey(), "name"),
+                "create deal", new Endpoint("POST", "/api/v1/deals", organization.apiKey(), "name"),
+                "patch deal", new Endpoint("PATCH", "/api/v1/deals/" + deal, organization.apiKey(), "name"),
+                "create pipeline", new Endpoint("POST", "/api/v1/pipelines", organization.apiKey(), "name"));
         for (Map.Entry<String, Endpoint> endpoint : endpoints.entrySet()) {
             for (Map.Entry<String, BadBody> bad : corpus(endpoint.getValue().textField()).entrySet()) {
                 long eventsBefore = eventCount();
@@ -84,7 +90,8 @@ class BadInputTest extends StandaloneTest {
     /** Bad bodies for an endpoint whose body has the text property {@code field}. */
     private Map<String, BadBody> corpus(String field) {
         Map<String, BadBody> corpus = new LinkedHashMap<>();
-        corpus.put("malformed JSON", new BadBody("{\"email\": \"a@example.com\", ", "application/json", 400,
+        corpus.put("malformed JSON", new BadBody("{\"" + field + "\": \"a@example.com\", ", "application/json",
+                400,
                 "malformed_json"));
         corpus.put("10,000 levels of nesting", new BadBody("[".repeat(10_000) + "]".repeat(10_000),
                 "application/json", 400, "invalid_body"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.unifiedcrm.crm.pipeline.command.DefaultPipeline;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rebuilding the identity, shared, commerce and platform read models from the events gives the same rows: a checksum
- * of every row of every table they own is identical before and after the replay.
+ * Rebuilding the identity, shared, commerce, crm and platform read models from the events gives the same rows: a
+ * checksum of every row of every table they own is identical before and after the replay.
  */
 class ReplayDeterminismTest extends StandaloneTest {
 
@@ -26,7 +27,7 @@ class ReplayDeterminismTest extends StandaloneTest {
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
             "identity.person_order", "identity.lead_score_entry",
             "platform.object_definition", "platform.association_definition", "platform.record",
-            "platform.association");
+            "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history");
 
     @Test
     void aReplayRebuildsTheSameRows() {
@@ -59,6 +60,7 @@ class ReplayDeterminismTest extends StandaloneTest {
                 Map.of("onHand", 5, "reason", "count"));
         api.patch("/api/v1/products/" + mug, organization.apiKey(), Map.of("status", "archived"));
         orders(organization, ada, cyd, dee);
+        deals(organization, ada, cyd);
 
         long head = jdbc.queryForObject("SELECT max(global_index) FROM axon.domain_event_entry", Long.class);
         GROUPS.forEach(group -> awaitCaughtUp(group, head));
@@ -151,6 +153,63 @@ class ReplayDeterminismTest extends StandaloneTest {
                 null, null);
         assertThat(removal.status()).as(removal.toString()).isEqualTo(200);
         command(organization, cart, "items", Map.of("productId", cup.toString(), "quantity", 1));
+    }
+
+    /**
+     * A pipeline with an added, changed, reordered and removed stage; deals won, lost, reopened and changed, moved
+     * through stages of the default pipeline and of the new one.
+     */
+    private void deals(TestOrganization organization, UUID ada, UUID cyd) {
+        Response pipeline = api.post("/api/v1/pipelines", organization.apiKey(), Map.of("name", "Replay pipeline",
+                "stages", List.of(Map.of("name", "Open", "probability", 12.5), Map.of("name", "Won",
+                        "probability", 100, "isClosed", true, "isWon", true))));
+        assertThat(pipeline.status()).as(pipeline.toString()).isEqualTo(201);
+        String pipelineId = pipeline.body().get("id").asText();
+        Response added = api.post("/api/v1/pipelines/" + pipelineId + "/stages", organization.apiKey(),
+                Map.of("name", "Short-lived", "probability", 50, "position", 1));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        String shortLived = added.body().get("stageId").asText();
+        assertThat(api.patch("/api/v1/pipelines/" + pipelineId + "/stages/" + shortLived, organization.apiKey(),
+                Map.of("name", "Brief", "forecastCategory", "commit")).status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/pipelines/" + pipelineId, organization.apiKey(), Map.of("name",
+                "Replayed pipeline")).status()).isEqualTo(200);
+        UUID defaultPipeline = DefaultPipeline.idOf(organization.id());
+        String qualified = DefaultPipeline.stageIdOf(organization.id(), "qualified_to_buy").toString();
+        String contract = DefaultPipeline.stageIdOf(organization.id(), "contract_sent").toString();
+        String won = createDeal(organization, Map.of("name", "Won deal", "amount", Map.of("amount", "1200.50",
+                "currency", "EUR"), "personId", ada.toString(), "closeDate", "2026-12-24"));
+        dealCommand(organization, won, "stage", Map.of("stageId", qualified));
+        dealCommand(organization, won, "stage", Map.of("stageId", contract));
+        dealCommand(organization, won, "won", null);
+        String reopened = createDeal(organization, Map.of("name", "Reopened deal", "personId", cyd.toString(),
+                "ownerId", ada.toString(), "pipelineId", defaultPipeline.toString()));
+        dealCommand(organization, reopened, "lost", Map.of("reason", "Timing"));
+        dealCommand(organization, reopened, "reopen", Map.of("stageId", qualified));
+        assertThat(api.patch("/api/v1/deals/" + reopened, organization.apiKey(), Map.of("amount",
+                Map.of("amount", "99.99", "currency", "EUR"), "closeDate", "2027-01-15", "personId",
+                ada.toString())).status()).isEqualTo(200);
+        String moved = createDeal(organization, Map.of("name", "Moved deal", "pipelineId", pipelineId,
+                "stageId", shortLived));
+        JsonNode stages = await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/pipelines/"
+                + pipelineId, organization.apiKey()).body().path("stages"), found -> found.size() == 3);
+        String open = java.util.stream.StreamSupport.stream(stages.spliterator(), false)
+                .filter(stage -> stage.get("name").asText().equals("Open")).findFirst().orElseThrow().get("id")
+                .asText();
+        dealCommand(organization, moved, "stage", Map.of("stageId", open));
+        Response removed = api.send("DELETE", "/api/v1/pipelines/" + pipelineId + "/stages/" + shortLived,
+                organization.apiKey(), null, null);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+    }
+
+    private String createDeal(TestOrganization organization, Map<String, Object> body) {
+        Response created = api.post("/api/v1/deals", organization.apiKey(), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    private void dealCommand(TestOrganization organization, String dealId, String action, Map<String, Object> body) {
+        Response response = api.post("/api/v1/deals/" + dealId + "/" + action, organization.apiKey(), body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     private UUID order(TestOrganization organization, UUID person, String shippingMethod,

@@ -75,7 +75,8 @@ class RestartTest {
             List<Long> globalIndexes = jdbc.queryForList(
                     "SELECT global_index FROM axon.domain_event_entry ORDER BY global_index", Long.class);
             assertThat(globalIndexes).as("organization, API key, system object types contact and company, "
-                    + "person; rename, second person").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                    + "default pipeline, person; rename, second person").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L,
+                    8L);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(api.get("/api/v1/persons/" + personId, organization.apiKey()).body()
                         .get("lastName").asText()).isEqualTo("King");

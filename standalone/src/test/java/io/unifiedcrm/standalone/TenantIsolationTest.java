@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.unifiedcrm.crm.pipeline.command.DefaultPipeline;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.time.Duration;
@@ -73,7 +74,19 @@ class TenantIsolationTest extends StandaloneTest {
             Map.entry("POST /api/v1/orders/{orderId}/refunds", Map.of("amount", Map.of("amount", "1",
                     "currency", "EUR"))),
             Map.entry("POST /api/v1/orders/{orderId}/fulfil", Map.of()),
-            Map.entry("POST /api/v1/orders/{orderId}/cancel", Map.of("reason", "hijacked")));
+            Map.entry("POST /api/v1/orders/{orderId}/cancel", Map.of("reason", "hijacked")),
+            Map.entry("POST /api/v1/pipelines", Map.of("name", "B pipeline", "stages", List.of(Map.of("name", "Open",
+                    "probability", 10)))),
+            Map.entry("PATCH /api/v1/pipelines/{pipelineId}", Map.of("name", "Hijacked")),
+            Map.entry("POST /api/v1/pipelines/{pipelineId}/stages", Map.of("name", "Hijacked", "probability", 10)),
+            Map.entry("PATCH /api/v1/pipelines/{pipelineId}/stages/{stageId}", Map.of("name", "Hijacked")),
+            Map.entry("PUT /api/v1/pipelines/{pipelineId}/stage-order", Map.of("stageIds",
+                    List.of(UUID.randomUUID().toString()))),
+            Map.entry("POST /api/v1/deals", Map.of("name", "B deal")),
+            Map.entry("PATCH /api/v1/deals/{dealId}", Map.of("name", "Hijacked")),
+            Map.entry("POST /api/v1/deals/{dealId}/stage", Map.of("stageId", UUID.randomUUID().toString())),
+            Map.entry("POST /api/v1/deals/{dealId}/lost", Map.of("reason", "hijacked")),
+            Map.entry("POST /api/v1/deals/{dealId}/reopen", Map.of("stageId", UUID.randomUUID().toString())));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -112,7 +125,13 @@ class TenantIsolationTest extends StandaloneTest {
                 "items", List.of(Map.of("lineId", lineId, "productId", product.body().get("id").asText(),
                         "quantity", 1))));
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        alphasIds = Map.ofEntries(Map.entry("orderId", order.body().get("id").asText()), Map.entry("lineId", lineId),
+        Response deal = api.post("/api/v1/deals", alpha.apiKey(), Map.of("name", "Alpha deal", "personId",
+                person.toString(), "companyId", company.body().get("id").asText()));
+        assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+        alphasIds = Map.ofEntries(Map.entry("dealId", deal.body().get("id").asText()),
+                Map.entry("pipelineId", DefaultPipeline.idOf(alpha.id()).toString()),
+                Map.entry("stageId", DefaultPipeline.stageIdOf(alpha.id(), "qualified_to_buy").toString()),
+                Map.entry("orderId", order.body().get("id").asText()), Map.entry("lineId", lineId),
                 Map.entry("organizationId", alpha.id().toString()),
                 Map.entry("personId", person.toString()), Map.entry("apiKeyId", apiKeyId), Map.entry("teamId", teamId),
                 Map.entry("addressId", address.body().get("id").asText()),
@@ -124,6 +143,8 @@ class TenantIsolationTest extends StandaloneTest {
                         && api.get("/api/v1/records/" + alphasIds.get("recordId"), alpha.apiKey()).status() == 200
                         && api.get("/api/v1/object-definitions/alpha_only", alpha.apiKey()).status() == 200
                         && api.get("/api/v1/products/" + alphasIds.get("productId"), alpha.apiKey()).status() == 200
+                        && api.get("/api/v1/deals/" + alphasIds.get("dealId"), alpha.apiKey()).status() == 200
+                        && api.get("/api/v1/pipelines/" + alphasIds.get("pipelineId"), alpha.apiKey()).status() == 200
                         // the order made Ada a customer: the person row has caught up with that event
                         && jdbc.queryForObject("SELECT version FROM identity.person WHERE id = ?", Long.class,
                         person) == 1);
@@ -230,7 +251,10 @@ class TenantIsolationTest extends StandaloneTest {
                 + "WHERE organization_id = ? ORDER BY id", organizationId)
                 + jdbc.queryForList("SELECT p.id, p.name, p.version, i.on_hand FROM commerce.product p JOIN "
                 + "commerce.inventory_level i ON i.product_id = p.id WHERE p.organization_id = ? ORDER BY p.id",
-                organizationId);
+                organizationId)
+                + jdbc.queryForList("SELECT * FROM crm.pipeline_stage WHERE organization_id = ? ORDER BY id",
+                organizationId)
+                + jdbc.queryForList("SELECT * FROM crm.deal WHERE organization_id = ? ORDER BY id", organizationId);
     }
 
     private static JsonNode withoutRequestSpecifics(JsonNode problem) {

@@ -282,6 +282,14 @@ public class Person {
         return customerNumber;
     }
 
+    /**
+     * For another aggregate's command that names this person (a deal's owner or primary person): @throws
+     * DomainRuleViolation not_found for another organization's person, person_merged naming the survivor.
+     */
+    public void requireActiveFor(UUID callerOrganization) {
+        requireActivePersonOf(callerOrganization);
+    }
+
     private void requireActivePersonOf(UUID callerOrganization) {
         requireOrganization(callerOrganization);
         if (mergedIntoId != null) {

@@ -1,0 +1,6 @@
+package io.unifiedcrm.crm.deal.api;
+
+import java.util.List;
+
+public record DealPage(List<DealView> items, boolean hasMore) {
+}

@@ -1,0 +1,6 @@
+package io.unifiedcrm.crm.pipeline.api;
+
+import java.util.List;
+
+public record PipelinePage(List<PipelineView> items, boolean hasMore) {
+}
