@@ -149,6 +149,21 @@ class OrderPlacementTest extends StandaloneTest {
     }
 
     @Test
+    void anIdOfAnotherKindOfResourceIsUnknownWhereverItIsNamed() {
+        String mug = product("KIND-1", 1);
+        String order = cart(Map.of("productId", mug, "quantity", 1));
+        // the product's aggregate is in the cache now: an order id that is a product id must still be unknown
+        assertProblem(api.post("/api/v1/orders/" + mug + "/place", shop.apiKey(), null), 404, "not_found");
+        assertProblem(api.post("/api/v1/products/" + order + "/restock", shop.apiKey(), Map.of("quantity", 1)), 404,
+                "not_found");
+        assertProblem(api.post("/api/v1/orders", shop.apiKey(), Map.of("personId", mug)), 422, "unknown_person");
+        assertProblem(api.post("/api/v1/orders", shop.apiKey(), Map.of("personId", shopper.toString(),
+                "items", List.of(Map.of("productId", shopper.toString(), "quantity", 1)))), 422, "unknown_product");
+        assertProblem(api.patch("/api/v1/persons/" + order, shop.apiKey(), Map.of("firstName", "X")), 404,
+                "not_found");
+    }
+
+    @Test
     void aPersonMergedIntoAnotherOrdersAsTheSurvivor() {
         UUID survivor = api.createPerson(shop, "survivor@checkout.example", "Sue", "Survivor");
         assertThat(api.post("/api/v1/persons/" + survivor + "/merge", shop.apiKey(),

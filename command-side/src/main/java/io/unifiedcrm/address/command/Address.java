@@ -29,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One postal address of a person, company or order (seed: shared.address, polymorphic owner). Which address is an
  * owner's default of a type is decided by the order of the default events, in the read model.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "addressCache")
 public class Address {
 
     @AggregateIdentifier

@@ -73,8 +73,12 @@ public class AxonMessagingConfiguration {
         return new AxonMetricRegistry(meterRegistry);
     }
 
-    /** Recently used aggregates, shared by the aggregates that name it ({@code @Aggregate(cache = ...)}). */
+    /**
+     * Recently used aggregates, bounded in total; each aggregate type uses its own part of it (a
+     * {@link TypedAggregateCache} named in {@code @Aggregate(cache = ...)}).
+     */
     @Bean
+    @Primary
     public Cache aggregateCache(@Value("${unifiedcrm.commands.aggregate-cache-size:10000}") long maximumSize) {
         return new BoundedAggregateCache(maximumSize);
     }

@@ -40,7 +40,8 @@ public class DomainExceptionTranslator implements MessageHandlerInterceptor<Comm
             return chain.proceed();
         } catch (DomainRuleViolation violation) {
             throw detailed(violation);
-        } catch (AggregateNotFoundException notFound) {
+        } catch (AggregateNotFoundException | org.axonframework.eventsourcing.IncompatibleAggregateException notFound) {
+            // also an id of another type's aggregate (ids are unique across types): for this command it is unknown
             throw detailed(DomainRuleViolation.notFound());
         } catch (org.axonframework.common.lock.DeadlockException crossedWithAnother) {
             // two commands each holding one aggregate the other needs (e.g. merging A into B and B into A)

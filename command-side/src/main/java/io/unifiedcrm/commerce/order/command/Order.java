@@ -61,7 +61,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * cancelled; rejected when its stock could not be reserved. Payment and fulfilment progress beside the status.
  * Placing only asks for the stock: the {@link OrderStockSaga} reserves it and then confirms or rejects the order.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "orderCache")
 public class Order {
 
     static final int MAX_LINES = 250;

@@ -7,6 +7,7 @@ import io.unifiedcrm.identity.person.command.Person;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class OrderCustomers {
         try {
             return (String) persons.load(personId.toString())
                     .handle(asCommandMessage(new BecomeCommerceCustomerCommand(personId, organizationId)));
-        } catch (AggregateNotFoundException missing) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException missing) {
             throw unknown();
         } catch (DomainRuleViolation violation) {
             throw violation.errorCode() == ErrorCode.NOT_FOUND ? unknown() : violation;

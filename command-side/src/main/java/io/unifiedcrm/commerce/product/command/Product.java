@@ -41,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Units are reserved only while available (on hand − reserved), so concurrent orders never oversell: each
  * reservation is an event of this aggregate, appended only at the version it was decided on.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "productCache")
 public class Product {
 
     static final String ACTIVE = "active";

@@ -3,6 +3,7 @@ package io.unifiedcrm.commerce.product.command;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ public class ProductCatalog {
     public ProductOffer offer(UUID organizationId, UUID productId) {
         try {
             return products.load(productId.toString()).invoke(product -> product.offerTo(organizationId));
-        } catch (AggregateNotFoundException missing) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException missing) {
             throw unknown();
         } catch (DomainRuleViolation violation) {
             throw violation.errorCode() == ErrorCode.NOT_FOUND ? unknown() : violation;

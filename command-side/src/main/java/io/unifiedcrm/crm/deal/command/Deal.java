@@ -43,7 +43,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * pipeline (loaded in the command's unit of work): into a won stage it is won, into a lost stage (closed, not won)
  * it is lost for a reason. A closed deal stays in its stage, with its amount, until it is reopened.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "dealCache")
 public class Deal {
 
     static final int MAX_NAME_LENGTH = 200;

@@ -39,7 +39,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * category and whether deals in it are closed and won. At least one stage is open. A stage's closed and won flags
  * change, and the stage is removed, only while no deal is in it ({@link DealsPerStage}).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "pipelineCache")
 public class Pipeline {
 
     static final int MAX_NAME_LENGTH = 200;

@@ -28,7 +28,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A tenant: a business using Unified CRM, with its base currency and its API keys. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "organizationCache")
 public class Organization {
 
     static final int MAX_NAME_LENGTH = 200;

@@ -60,7 +60,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One person of an organization, across sales and selling (seed: identity.person). */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "personCache")
 public class Person {
 
     static final int MAX_NAME_LENGTH = 100;

@@ -24,7 +24,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A team of an organization's people (seed: identity, "Person, Organization, Team"). */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "teamCache")
 public class Team {
 
     static final int MAX_NAME_LENGTH = 200;

@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An object type of an organization (seed: platform object_definition): its name, its properties' JSON Schema in
  * versions, how its records are shown, its features and the associations its records may have.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "objectDefinitionCache")
 public class ObjectDefinition {
 
     @AggregateIdentifier

@@ -39,7 +39,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A record of a platform object type (seed: platform record): properties valid against the type's schema, a
  * display name, an optional person, owner and team, a status, and its outgoing associations.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "platformRecordCache")
 public class PlatformRecord {
 
     static final String ACTIVE = "active";
