@@ -73,7 +73,12 @@ class TenantIsolationTest extends StandaloneTest {
             Map.entry("POST /api/v1/orders/{orderId}/refunds", Map.of("amount", Map.of("amount", "1",
                     "currency", "EUR"))),
             Map.entry("POST /api/v1/orders/{orderId}/fulfil", Map.of()),
-            Map.entry("POST /api/v1/orders/{orderId}/cancel", Map.of("reason", "hijacked")));
+            Map.entry("POST /api/v1/orders/{orderId}/cancel", Map.of("reason", "hijacked")),
+            Map.entry("POST /api/v1/contacts", Map.of("personId", UUID.randomUUID().toString())),
+            Map.entry("PATCH /api/v1/contacts/{personId}", Map.of("jobTitle", "Hijacked")),
+            Map.entry("POST /api/v1/activities", Map.of("type", "note", "body", "Hijacked", "personId",
+                    UUID.randomUUID().toString())),
+            Map.entry("PATCH /api/v1/activities/{activityId}", Map.of("body", "Hijacked")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
