@@ -117,7 +117,13 @@ class TenantIsolationTest extends StandaloneTest {
                 "items", List.of(Map.of("lineId", lineId, "productId", product.body().get("id").asText(),
                         "quantity", 1))));
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        Response contact = api.post("/api/v1/contacts", alpha.apiKey(), Map.of("personId", person.toString()));
+        assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+        Response note = api.post("/api/v1/activities", alpha.apiKey(), Map.of("type", "note", "body", "Alpha only",
+                "personId", person.toString(), "companyId", company.body().get("id").asText()));
+        assertThat(note.status()).as(note.toString()).isEqualTo(201);
         alphasIds = Map.ofEntries(Map.entry("orderId", order.body().get("id").asText()), Map.entry("lineId", lineId),
+                Map.entry("activityId", note.body().get("id").asText()),
                 Map.entry("organizationId", alpha.id().toString()),
                 Map.entry("personId", person.toString()), Map.entry("apiKeyId", apiKeyId), Map.entry("teamId", teamId),
                 Map.entry("addressId", address.body().get("id").asText()),
@@ -129,9 +135,11 @@ class TenantIsolationTest extends StandaloneTest {
                         && api.get("/api/v1/records/" + alphasIds.get("recordId"), alpha.apiKey()).status() == 200
                         && api.get("/api/v1/object-definitions/alpha_only", alpha.apiKey()).status() == 200
                         && api.get("/api/v1/products/" + alphasIds.get("productId"), alpha.apiKey()).status() == 200
-                        // the order made Ada a customer: the person row has caught up with that event
+                        && api.get("/api/v1/activities/" + alphasIds.get("activityId"), alpha.apiKey()).status() == 200
+                        && api.get("/api/v1/contacts/" + person, alpha.apiKey()).status() == 200
+                        // the order made Ada a customer, then she became a contact: the person row has caught up
                         && jdbc.queryForObject("SELECT version FROM identity.person WHERE id = ?", Long.class,
-                        person) == 1);
+                        person) == 2);
     }
 
     @Test
@@ -233,6 +241,9 @@ class TenantIsolationTest extends StandaloneTest {
                 organizationId)
                 + jdbc.queryForList("SELECT id, properties::text, version FROM platform.record "
                 + "WHERE organization_id = ? ORDER BY id", organizationId)
+                + jdbc.queryForList("SELECT * FROM crm.contact WHERE organization_id = ? ORDER BY person_id",
+                organizationId)
+                + jdbc.queryForList("SELECT * FROM crm.activity WHERE organization_id = ? ORDER BY id", organizationId)
                 + jdbc.queryForList("SELECT p.id, p.name, p.version, i.on_hand FROM commerce.product p JOIN "
                 + "commerce.inventory_level i ON i.product_id = p.id WHERE p.organization_id = ? ORDER BY p.id",
                 organizationId);
