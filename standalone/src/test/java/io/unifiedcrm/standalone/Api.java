@@ -40,6 +40,12 @@ public final class Api {
     }
 
     public Response send(String method, String path, String credential, String contentType, Object body) {
+        return send(method, path, credential, contentType, body, Map.of());
+    }
+
+    /** A request with further headers, e.g. {@code If-Match}. */
+    public Response send(String method, String path, String credential, String contentType, Object body,
+                         Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .method(method, body == null
@@ -52,6 +58,7 @@ public final class Api {
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             rememberSensitiveValues(credential, body, response.body());
             boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");

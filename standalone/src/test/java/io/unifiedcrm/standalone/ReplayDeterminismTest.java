@@ -25,7 +25,7 @@ class ReplayDeterminismTest extends StandaloneTest {
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
             "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
-            "identity.person_order", "identity.lead_score_entry",
+            "identity.person_order", "identity.lead_score_entry", "crm.activity", "crm.order_total",
             "platform.object_definition", "platform.association_definition", "platform.record",
             "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history");
 
@@ -51,7 +51,8 @@ class ReplayDeterminismTest extends StandaloneTest {
         assertThat(api.post("/api/v1/persons/" + cyd + "/unmerge", organization.apiKey(),
                 Map.of("sourcePersonId", dee.toString())).status()).isEqualTo(200);
         api.post("/api/v1/teams", organization.apiKey(), Map.of("name", "Replayers"));
-        platformRecords(organization);
+        UUID acme = platformRecords(organization);
+        crm(organization, ada, cyd, dee, acme);
         UUID mug = UUID.fromString(api.post("/api/v1/products", organization.apiKey(), Map.of("sku", "MUG-R",
                 "name", "Mug", "price", Map.of("amount", "9.99", "currency", "EUR"), "tags", List.of("a", "b")))
                 .body().get("id").asText());
@@ -61,6 +62,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         api.patch("/api/v1/products/" + mug, organization.apiKey(), Map.of("status", "archived"));
         orders(organization, ada, cyd, dee);
         deals(organization, ada, cyd);
+        openOrder(organization, dee);
 
         long head = jdbc.queryForObject("SELECT max(global_index) FROM axon.domain_event_entry", Long.class);
         GROUPS.forEach(group -> awaitCaughtUp(group, head));
@@ -84,8 +86,51 @@ class ReplayDeterminismTest extends StandaloneTest {
                 organization.id())).isEqualTo(4);
     }
 
+    /**
+     * Contacts made before and after their activities, changed; a connected call moved to another person, a meeting
+     * that took place, a note on a company, a task changed and completed. Ada's order completes later (a purchase).
+     */
+    private void crm(TestOrganization organization, UUID ada, UUID cyd, UUID dee, UUID acme) {
+        assertThat(api.post("/api/v1/contacts", organization.apiKey(), Map.of("personId", ada.toString(),
+                "jobTitle", "Buyer", "companyId", acme.toString(), "ownerId", cyd.toString(), "leadStatus",
+                "contacted", "nextFollowUp", "2026-12-01T09:00:00Z")).status()).isEqualTo(201);
+        assertThat(api.patch("/api/v1/contacts/" + ada, organization.apiKey(), Map.of("leadStatus", "qualified",
+                "department", "Purchasing")).status()).isEqualTo(200);
+        UUID call = activity(organization, Map.of("type", "call", "personId", ada.toString(), "outcome",
+                "connected", "durationSeconds", 120, "occurredAt", "2026-11-02T10:00:00Z"));
+        activity(organization, Map.of("type", "call", "personId", ada.toString(), "outcome", "no_answer"));
+        activity(organization, Map.of("type", "meeting", "personId", cyd.toString(), "subject", "Demo",
+                "startAt", "2026-11-03T10:00:00Z", "endAt", "2026-11-03T11:00:00Z"));
+        activity(organization, Map.of("type", "note", "companyId", acme.toString(), "body", "Acme is growing."));
+        UUID task = activity(organization, Map.of("type", "task", "personId", dee.toString(), "subject", "Call back",
+                "dueAt", "2026-11-30T12:00:00Z"));
+        assertThat(api.patch("/api/v1/activities/" + task, organization.apiKey(), Map.of("subject", "Call back soon"))
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/activities/" + task + "/complete", organization.apiKey(), null).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/contacts", organization.apiKey(), Map.of("personId", cyd.toString()))
+                .status()).isEqualTo(201);
+        assertThat(api.patch("/api/v1/activities/" + call, organization.apiKey(), Map.of("personId", cyd.toString()))
+                .status()).isEqualTo(200);
+    }
+
+    private UUID activity(TestOrganization organization, Map<String, Object> body) {
+        Response created = api.post("/api/v1/activities", organization.apiKey(), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.body().get("id").asText());
+    }
+
+    /** A placed order that stays open: its total waits in crm.order_total. */
+    private void openOrder(TestOrganization organization, UUID person) {
+        UUID plate = UUID.fromString(api.post("/api/v1/products", organization.apiKey(), Map.of("sku", "PLATE-R",
+                "name", "Plate", "price", Map.of("amount", "4.10", "currency", "EUR"))).body().get("id").asText());
+        api.post("/api/v1/products/" + plate + "/restock", organization.apiKey(), Map.of("quantity", 3));
+        UUID open = order(organization, person, null, List.of(Map.of("productId", plate.toString(), "quantity", 2)));
+        command(organization, open, "place", null);
+    }
+
     /** A custom type with a schema change, records (one updated, archived, deleted) and associations. */
-    private void platformRecords(TestOrganization organization) {
+    private UUID platformRecords(TestOrganization organization) {
         assertThat(api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "vehicle",
                 "pluralName", "vehicles", "schema", Map.of("type", "object", "properties", Map.of("plate",
                         Map.of("type", "string"), "year", Map.of("type", "integer"))), "displayProperty", "plate"))
@@ -111,6 +156,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) FROM "
                 + "axon.domain_event_entry WHERE payload_type LIKE '%RecordsDissociatedEvent' AND "
                 + "aggregate_identifier IN (?, ?)", Long.class, car.toString(), van.toString()) == 2);
+        return acme;
     }
 
     /**

@@ -83,6 +83,12 @@ public class AxonMessagingConfiguration {
         return new BoundedAggregateCache(maximumSize);
     }
 
+    /** Each aggregate's part of {@link #aggregateCache}, under the name its {@code @Aggregate(cache = ...)} gives. */
+    @Bean
+    public static TypedAggregateCaches typedAggregateCaches() {
+        return new TypedAggregateCaches();
+    }
+
     @Bean
     public CorrelationDataProvider auditCorrelationDataProvider() {
         return new AuditCorrelationDataProvider();

@@ -5,7 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.unifiedcrm.commerce.customer.api.BecomeCommerceCustomerCommand;
 import io.unifiedcrm.commerce.customer.api.CommerceCustomerCreatedEvent;
 import io.unifiedcrm.commerce.customer.command.CustomerNumbers;
+import io.unifiedcrm.crm.company.command.CompanyRecords;
+import io.unifiedcrm.crm.contact.api.ChangeContactCommand;
+import io.unifiedcrm.crm.contact.api.CrmContactChangedEvent;
 import io.unifiedcrm.crm.contact.api.CrmContactCreatedEvent;
+import io.unifiedcrm.crm.contact.api.MakeContactCommand;
+import io.unifiedcrm.crm.contact.command.ContactDetails;
 import io.unifiedcrm.identity.person.api.AbsorbPersonCommand;
 import io.unifiedcrm.identity.person.api.CreatePersonCommand;
 import io.unifiedcrm.identity.person.api.LifecycleStageOverrideClearedEvent;
@@ -77,6 +82,8 @@ public class Person {
     private String customerNumber;
     private UUID mergedIntoId;
     private final Map<UUID, AbsorbedPerson> absorbed = new HashMap<>();
+    /** The CRM contact extension; {@code null} while the person is not a contact. */
+    private ContactDetails contact;
 
     protected Person() {
         // for Axon
@@ -271,7 +278,45 @@ public class Person {
         return validate.apply(change.value());
     }
 
-    /** Another organization's person must look exactly like a missing one; a merged person takes no commands. */
+    /**
+     * Makes the person a CRM contact: {@link CrmContactCreatedEvent} (the lifecycle rule's "lead"), followed by the
+     * full {@link CrmContactChangedEvent} when more than the lead status and source is given.
+     *
+     * @return the person's version after the change
+     */
+    @CommandHandler
+    public long handle(MakeContactCommand command, CompanyRecords companies, OrganizationPersons persons) {
+        requireActivePersonOf(command.organizationId());
+        if (contact != null) {
+            throw new DomainRuleViolation(ErrorCode.ALREADY_A_CONTACT, "personId",
+                    "The person is a contact already; change it with PATCH /api/v1/contacts/{personId}.",
+                    personId.toString());
+        }
+        ContactDetails details = ContactDetails.of(command);
+        details.requireReferences(null, organizationId, companies, persons);
+        apply(new CrmContactCreatedEvent(personId, organizationId, details.leadStatus(), details.leadSource()));
+        if (details.beyondStatusAndSource()) {
+            apply(details.changedEvent(personId, organizationId));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Merge patch of the contact's fields. @return the person's version after it (unchanged if nothing differs) */
+    @CommandHandler
+    public long handle(ChangeContactCommand command, CompanyRecords companies, OrganizationPersons persons) {
+        requireActivePersonOf(command.organizationId());
+        if (contact == null) {
+            throw new DomainRuleViolation(ErrorCode.NOT_A_CONTACT, null,
+                    "The person is not a contact; make it one with POST /api/v1/contacts.");
+        }
+        ContactDetails changed = contact.changedBy(command);
+        changed.requireReferences(contact, organizationId, companies, persons);
+        if (!changed.equals(contact)) {
+            apply(changed.changedEvent(personId, organizationId));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     /** @return the person's customer number, allocated now if they were not a commerce customer yet */
     @CommandHandler
     public String handle(BecomeCommerceCustomerCommand command, CustomerNumbers customerNumbers) {
@@ -290,6 +335,7 @@ public class Person {
         requireActivePersonOf(callerOrganization);
     }
 
+    /** Another organization's person must look exactly like a missing one; a merged person takes no commands. */
     private void requireActivePersonOf(UUID callerOrganization) {
         requireOrganization(callerOrganization);
         if (mergedIntoId != null) {
@@ -307,6 +353,16 @@ public class Person {
     @EventSourcingHandler
     void on(CommerceCustomerCreatedEvent event) {
         this.customerNumber = event.customerNumber();
+    }
+
+    @EventSourcingHandler
+    void on(CrmContactCreatedEvent event) {
+        this.contact = ContactDetails.initial(event.leadStatus(), event.leadSource());
+    }
+
+    @EventSourcingHandler
+    void on(CrmContactChangedEvent event) {
+        this.contact = ContactDetails.of(event);
     }
 
     @EventSourcingHandler
