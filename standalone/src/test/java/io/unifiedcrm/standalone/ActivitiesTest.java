@@ -87,7 +87,8 @@ class ActivitiesTest extends StandaloneTest {
         CrmRequests crm = new CrmRequests(api, organization);
         UUID cora = api.createPerson(organization, "cora@calls.example", "Cora", "Call");
         UUID acme = crm.company("Acme", "acme.example");
-        UUID deal = UUID.randomUUID();
+        UUID deal = UUID.fromString(api.post("/api/v1/deals", organization.apiKey(), Map.of("name", "Deal"))
+                .body().get("id").asText());
 
         UUID call = crm.activity(Map.of("type", "call", "personId", cora.toString(), "companyId", acme.toString(),
                 "outcome", "connected", "durationSeconds", 540, "occurredAt", "2026-11-20T15:00:00Z",
@@ -112,7 +113,7 @@ class ActivitiesTest extends StandaloneTest {
         JsonNode met = crm.awaitActivity(meeting, 0);
         assertThat(met.get("occurredAt").asText()).as("its start").isEqualTo("2026-11-24T10:00:00Z");
         assertThat(met.get("endAt").asText()).isEqualTo("2026-11-24T11:00:00Z");
-        assertThat(met.get("dealId").asText()).as("stored; deals are not looked up yet").isEqualTo(deal.toString());
+        assertThat(met.get("dealId").asText()).isEqualTo(deal.toString());
 
         UUID note = crm.activity(Map.of("type", "note", "companyId", acme.toString(), "body", "Budget approved.",
                 "occurredAt", "2026-11-21T08:30:00Z"));
@@ -136,7 +137,8 @@ class ActivitiesTest extends StandaloneTest {
         UUID tia = api.createPerson(organization, "tia@timeline.example", "Tia", "Timeline");
         UUID ulf = api.createPerson(organization, "ulf@timeline.example", "Ulf", "Other");
         UUID acme = crm.company("Acme", null);
-        UUID deal = UUID.randomUUID();
+        UUID deal = UUID.fromString(api.post("/api/v1/deals", organization.apiKey(), Map.of("name", "Deal"))
+                .body().get("id").asText());
         UUID oldest = crm.activity(Map.of("type", "note", "personId", tia.toString(), "body", "1",
                 "occurredAt", "2026-01-01T00:00:00Z"));
         UUID call = crm.activity(Map.of("type", "call", "personId", tia.toString(), "companyId", acme.toString(),
@@ -233,6 +235,8 @@ class ActivitiesTest extends StandaloneTest {
         problem(post.apply(Map.of("type", "note", "personId", UUID.randomUUID().toString(), "body", "x")), 422,
                 "unknown_person");
         problem(post.apply(Map.of("type", "note", "companyId", bea.toString(), "body", "x")), 422, "unknown_company");
+        problem(post.apply(Map.of("type", "note", "dealId", UUID.randomUUID().toString(), "body", "x")), 422,
+                "unknown_deal");
         problem(post.apply(Map.of("type", "task", "personId", person, "subject", "S", "dueAt", "soon")), 400,
                 "invalid_type");
         problem(post.apply(Map.of("type", "task", "personId", person, "subject", "S", "completed", true)), 400,

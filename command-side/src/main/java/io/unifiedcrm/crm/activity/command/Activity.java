@@ -10,6 +10,7 @@ import io.unifiedcrm.crm.activity.api.ChangeActivityCommand;
 import io.unifiedcrm.crm.activity.api.CompleteActivityCommand;
 import io.unifiedcrm.crm.activity.api.CreateActivityCommand;
 import io.unifiedcrm.crm.company.command.CompanyRecords;
+import io.unifiedcrm.crm.pipeline.command.DealsPerStage;
 import io.unifiedcrm.identity.person.command.OrganizationPersons;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -44,20 +45,22 @@ public class Activity {
     /** @return the activity's version after creation */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public long handle(CreateActivityCommand command, OrganizationPersons persons, CompanyRecords companies) {
+    public long handle(CreateActivityCommand command, OrganizationPersons persons, CompanyRecords companies,
+                       DealsPerStage deals) {
         ActivityType loggedType = ActivityType.loggable(command.type());
         ActivityFields checked = ActivityFields.of(command).checkedFor(loggedType);
-        checked.requireReferences(null, command.organizationId(), persons, companies);
+        checked.requireReferences(null, command.organizationId(), persons, companies, deals);
         apply(checked.createdEvent(command.activityId(), command.organizationId(), loggedType));
         return AggregateLifecycle.getVersion();
     }
 
     /** Merge patch of the activity. @return its version after the change (unchanged if nothing differs) */
     @CommandHandler
-    public long handle(ChangeActivityCommand command, OrganizationPersons persons, CompanyRecords companies) {
+    public long handle(ChangeActivityCommand command, OrganizationPersons persons, CompanyRecords companies,
+                       DealsPerStage deals) {
         requireActivityOf(command.organizationId());
         ActivityFields changed = fields.changedBy(command).checkedFor(type);
-        changed.requireReferences(fields, organizationId, persons, companies);
+        changed.requireReferences(fields, organizationId, persons, companies, deals);
         if (!changed.equals(fields)) {
             apply(changed.changedEvent(activityId, organizationId, type));
         }

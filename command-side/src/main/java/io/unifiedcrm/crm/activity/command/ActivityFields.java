@@ -7,6 +7,7 @@ import io.unifiedcrm.crm.activity.api.CallOutcome;
 import io.unifiedcrm.crm.activity.api.ChangeActivityCommand;
 import io.unifiedcrm.crm.activity.api.CreateActivityCommand;
 import io.unifiedcrm.crm.company.command.CompanyRecords;
+import io.unifiedcrm.crm.pipeline.command.DealsPerStage;
 import io.unifiedcrm.identity.person.command.OrganizationPersons;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -116,7 +117,10 @@ public record ActivityFields(UUID personId, UUID dealId, UUID companyId, UUID ow
      * what differs from {@code before} (null for a new activity) is checked. Deals are not looked up (yet).
      */
     public void requireReferences(ActivityFields before, UUID organizationId, OrganizationPersons persons,
-                                  CompanyRecords companies) {
+                                  CompanyRecords companies, DealsPerStage deals) {
+        if (changed(dealId, before == null ? null : before.dealId()) && !deals.contains(organizationId, dealId)) {
+            throw new DomainRuleViolation(ErrorCode.UNKNOWN_DEAL, "dealId", "No deal with this id in this organization.");
+        }
         if (changed(personId, before == null ? null : before.personId())
                 && !persons.contains(organizationId, personId)) {
             throw new DomainRuleViolation(ErrorCode.UNKNOWN_PERSON, "personId",

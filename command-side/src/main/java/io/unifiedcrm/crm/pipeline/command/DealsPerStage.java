@@ -60,6 +60,13 @@ public class DealsPerStage {
         moved(event.dealId(), event.stageId());
     }
 
+    /** Whether the deal exists in the organization (a deal is in the lookup from its creation on). */
+    public boolean contains(UUID organizationId, UUID dealId) {
+        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM crm.deal_stage_lookup WHERE deal_id = ? "
+                + "AND organization_id = ?)", Boolean.class, dealId, organizationId);
+        return Boolean.TRUE.equals(exists);
+    }
+
     /** How many deals of the organization are in the stage. */
     public long dealsIn(UUID organizationId, UUID stageId) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM crm.deal_stage_lookup WHERE stage_id = ? "

@@ -7,6 +7,7 @@ import io.unifiedcrm.crm.activity.api.ChangeActivityCommand;
 import io.unifiedcrm.crm.activity.api.CompleteActivityCommand;
 import io.unifiedcrm.crm.activity.api.CreateActivityCommand;
 import io.unifiedcrm.crm.company.command.CompanyRecords;
+import io.unifiedcrm.crm.pipeline.command.DealsPerStage;
 import io.unifiedcrm.identity.person.command.OrganizationPersons;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -62,6 +63,18 @@ class ActivityTest {
                 return ORGANIZATION.equals(organizationId) && COMPANY.equals(recordId);
             }
         });
+        fixture.registerInjectableResource(new DealsPerStage(null) {
+            @Override
+            public boolean contains(UUID organizationId, UUID dealId) {
+                return ORGANIZATION.equals(organizationId) && DEAL.equals(dealId);
+            }
+        });
+    }
+
+    @Test
+    void anActivityForAnUnknownDealIsRefused() {
+        fixture.givenNoPriorActivity().when(log("note", fields("dealId", UUID.randomUUID(), "body", "x")))
+                .expectException(violation(ErrorCode.UNKNOWN_DEAL, "dealId")).expectNoEvents();
     }
 
     /** A creation command from named fields; unnamed ones are null. */

@@ -5,7 +5,10 @@ enum LeadScoreReason {
     EMAIL_VERIFIED("email_verified", 10),
     PHONE_VERIFIED("phone_verified", 5),
     ACCOUNT_REGISTERED("account_registered", 10),
-    PURCHASE("purchase", 20);
+    PURCHASE("purchase", 20),
+    DEAL("deal", 15),
+    CALL_CONNECTED("call_connected", 5),
+    MEETING("meeting", 10);
 
     private final String code;
     private final int points;

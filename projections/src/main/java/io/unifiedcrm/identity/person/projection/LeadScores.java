@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The lead score's history ({@code identity.lead_score_entry}): the points an event earned a person, recorded once
- * per event (keyed by the event's identifier), before the flags are recomputed from the sum.
+ * The lead score's history ({@code identity.lead_score_entry}): the points something earned a person, recorded once
+ * per source — the event's identifier, or the deal or activity for what earns points once per deal or activity —
+ * before the flags are recomputed from the sum.
  */
 @Component
 class LeadScores {
@@ -19,12 +20,12 @@ class LeadScores {
         this.jdbc = jdbc;
     }
 
-    void award(String eventId, UUID personId, UUID organizationId, LeadScoreReason reason, Instant at) {
+    void award(String sourceId, UUID personId, UUID organizationId, LeadScoreReason reason, Instant at) {
         jdbc.update("""
-                        INSERT INTO identity.lead_score_entry (event_id, person_id, organization_id, reason, points,
+                        INSERT INTO identity.lead_score_entry (source_id, person_id, organization_id, reason, points,
                                                                occurred_at, rulebook_version)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                eventId, personId, organizationId, reason.code(), reason.points(), Timestamp.from(at),
+                sourceId, personId, organizationId, reason.code(), reason.points(), Timestamp.from(at),
                 PersonFlagsRulebook.VERSION);
     }
 

@@ -6,18 +6,21 @@ import io.unifiedcrm.shared.PersonSource;
 /**
  * The one place the computed person flags are decided (ARCHITECTURE §6). Versioned: a row records the rulebook
  * version that computed it, and a changed rule gets a new version (then a replay recomputes every row). Pure: the
- * same events always give the same flags. Fed by identity events, by the CRM contact event and by the commerce
- * order events; further CRM events (deals, activities) join as that domain lands.
+ * same events always give the same flags. Fed by identity events, by the CRM contact, deal and activity events and by
+ * the commerce order events.
  *
- * <p>Version 4 (version 3 with a lead score history and points for purchases): a person's own events earn its own
- * flags ({@code own_*} columns of {@code identity.person}) — stage visitor at creation, lead through a lead form or
- * by becoming a CRM contact, moving forward only; hasAccount at registration. The orders of a person earn flags per
- * order ({@code identity.person_order}, one row per placed order, written by {@link PersonOrderFlagsProjection}; none
- * of it ever goes back): placed at {@code OrderPlacedEvent} (a later cancellation keeps it), fully paid at the first
- * payment that leaves the order {@code paid} (paid less refunded covers the total), completed at
- * {@code OrderCompletedEvent}, with the order's paid and refunded totals. Lead score: every event that earns points
- * leaves a row in {@code identity.lead_score_entry} ({@link LeadScores}, points per {@link LeadScoreReason}): +10 per
- * verified e-mail address, +5 per verified phone number, +10 for registering an account, +20 per completed order.
+ * <p>Version 4 (version 3 with a lead score history, and deals, activities and purchases): a person's own events earn
+ * its own flags ({@code own_*} columns of {@code identity.person}) — stage visitor at creation, lead through a lead
+ * form or by becoming a CRM contact, moving forward only; hasAccount at registration. The orders of a person earn
+ * flags per order ({@code identity.person_order}, one row per placed order, written by {@link
+ * PersonOrderFlagsProjection}; none of it ever goes back): placed at {@code OrderPlacedEvent} (a later cancellation
+ * keeps it), fully paid at the first payment that leaves the order {@code paid} (paid less refunded covers the total),
+ * completed at {@code OrderCompletedEvent}, with the order's paid and refunded totals. Lead score: every event that
+ * earns points leaves a row in {@code identity.lead_score_entry} ({@link LeadScores}, points per {@link
+ * LeadScoreReason}): +10 per verified e-mail address, +5 per verified phone number, +10 for registering an account,
+ * +20 per completed order, +15 per deal the person is the primary person of, +5 per connected call and +10 per meeting
+ * logged for the person ({@link PersonCrmFlagsProjection}). Deals move the own stage too: lead with an open deal,
+ * customer with a won one.
  *
  * <p>The effective flags of a person combine its own flags and orders with those of every person merged into it
  * (recursively): the highest of the own stages, {@code customer} if any order was fully paid and {@code evangelist}

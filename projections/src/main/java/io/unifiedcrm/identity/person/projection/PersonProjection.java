@@ -3,6 +3,7 @@ package io.unifiedcrm.identity.person.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.unifiedcrm.commerce.customer.api.CommerceCustomerCreatedEvent;
+import io.unifiedcrm.crm.contact.api.CrmContactChangedEvent;
 import io.unifiedcrm.crm.contact.api.CrmContactCreatedEvent;
 import io.unifiedcrm.identity.person.api.LifecycleStageOverrideClearedEvent;
 import io.unifiedcrm.identity.person.api.LifecycleStageSetEvent;
@@ -81,6 +82,12 @@ class PersonProjection {
 
     @EventHandler
     void on(CommerceCustomerCreatedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        persons.touch(event.personId(), sequenceNumber, at);
+    }
+
+    /** The contact's fields live in crm.contact; the person row follows the person's version all the same. */
+    @EventHandler
+    void on(CrmContactChangedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         persons.touch(event.personId(), sequenceNumber, at);
     }
 

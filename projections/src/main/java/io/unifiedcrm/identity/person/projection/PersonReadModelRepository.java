@@ -55,6 +55,20 @@ public interface PersonReadModelRepository extends JpaRepository<PersonReadModel
             WHERE id = :id AND version < :version""")
     void advanceOwnStage(UUID id, String stage, long version, Instant at);
 
+    /**
+     * Moves the person's own stage forward for another aggregate's event (a deal): no version to guard it, and none
+     * needed — moving forward to a stage twice is moving once.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE identity.person
+            SET own_lifecycle_stage = CASE
+                    WHEN array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], own_lifecycle_stage)
+                         < array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], cast(:stage AS text))
+                    THEN :stage ELSE own_lifecycle_stage END
+            WHERE id = :id""")
+    void advanceOwnStageFor(UUID id, String stage);
+
     @Modifying
     @Query(nativeQuery = true, value = """
             UPDATE identity.person SET own_has_account = true,

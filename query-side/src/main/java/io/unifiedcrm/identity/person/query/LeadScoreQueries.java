@@ -41,13 +41,13 @@ class LeadScoreQueries {
             return Optional.empty();
         }
         List<LeadScoreEntryView> entries = jdbc.query(MergedPersons.CTE + """
-                        SELECT e.person_id, e.reason, e.points, e.occurred_at, e.event_id, e.rulebook_version
+                        SELECT e.person_id, e.reason, e.points, e.occurred_at, e.source_id, e.rulebook_version
                         FROM identity.lead_score_entry e JOIN merged ON merged.id = e.person_id
                         WHERE e.organization_id = ?
-                        ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT ?""",
+                        ORDER BY e.occurred_at DESC, e.source_id DESC LIMIT ?""",
                 (row, index) -> new LeadScoreEntryView(row.getObject("person_id", UUID.class), row.getString("reason"),
                         row.getInt("points"), row.getObject("occurred_at", Timestamp.class).toInstant(),
-                        row.getString("event_id"), row.getString("rulebook_version")),
+                        row.getString("source_id"), row.getString("rulebook_version")),
                 query.personId(), query.organizationId(), query.organizationId(), HISTORY_LIMIT);
         return Optional.of(new LeadScoreView(query.personId(), ((Number) person.get(0).get("lead_score")).intValue(),
                 (String) person.get(0).get("flags_rulebook_version"), entries));
