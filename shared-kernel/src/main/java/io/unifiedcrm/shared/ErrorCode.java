@@ -98,6 +98,7 @@ public enum ErrorCode {
     FIELD_NOT_APPLICABLE("field_not_applicable", ErrorKind.INVALID),
     NOT_A_TASK("not_a_task", ErrorKind.CONFLICT),
     UNKNOWN_DEAL("unknown_deal", ErrorKind.INVALID),
+    INVALID_DATE("invalid_date", ErrorKind.INVALID),
     REPLAY_NOT_POSSIBLE("replay_not_possible", ErrorKind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent_modification", ErrorKind.CONFLICT),
     VERSION_MISMATCH("version_mismatch", ErrorKind.PRECONDITION_FAILED),

@@ -237,6 +237,10 @@ class ActivitiesTest extends StandaloneTest {
         problem(post.apply(Map.of("type", "note", "companyId", bea.toString(), "body", "x")), 422, "unknown_company");
         problem(post.apply(Map.of("type", "note", "dealId", UUID.randomUUID().toString(), "body", "x")), 422,
                 "unknown_deal");
+        problem(post.apply(Map.of("type", "task", "personId", person, "subject", "S", "dueAt",
+                "+300000-01-01T00:00:00Z")), 422, "invalid_date");
+        problem(post.apply(Map.of("type", "note", "personId", person, "body", "x", "occurredAt",
+                "-5000-01-01T00:00:00Z")), 422, "invalid_date");
         problem(post.apply(Map.of("type", "task", "personId", person, "subject", "S", "dueAt", "soon")), 400,
                 "invalid_type");
         problem(post.apply(Map.of("type", "task", "personId", person, "subject", "S", "completed", true)), 400,

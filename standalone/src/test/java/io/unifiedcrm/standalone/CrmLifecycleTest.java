@@ -104,6 +104,42 @@ class CrmLifecycleTest extends StandaloneTest {
         assertThat(anns.get("lifecycleStage").asText()).as("stages only move forward").isEqualTo("lead");
     }
 
+    @Test
+    void aDealGivenFromAMergedPersonToItsSurvivorScoresOnce() {
+        TestOrganization organization = api.createOrganization("Lifecycle Merge GmbH");
+        UUID ann = api.createPerson(organization, "ann@merge-score.example", "Ann", "Source");
+        UUID sue = api.createPerson(organization, "sue@merge-score.example", "Sue", "Survivor");
+        Response deal = api.post("/api/v1/deals", organization.apiKey(), Map.of("name", "D", "personId",
+                ann.toString()));
+        flagsWhen(organization, ann, flags -> flags.get("leadScore").asInt() == 15);
+        ok(api.post("/api/v1/persons/" + sue + "/merge", organization.apiKey(),
+                Map.of("sourcePersonId", ann.toString())));
+        ok(api.patch("/api/v1/deals/" + deal.body().get("id").asText(), organization.apiKey(),
+                Map.of("personId", sue.toString())));
+        // ARCHITECTURE §5 names the stage to move to "stage"
+        ok(api.post("/api/v1/deals/" + deal.body().get("id").asText() + "/stage", organization.apiKey(),
+                Map.of("stage", DefaultPipeline.stageIdOf(organization.id(), "closed_won").toString())));
+        JsonNode survivor = flagsWhen(organization, sue,
+                flags -> flags.get("lifecycleStage").asText().equals("customer"));
+        assertThat(survivor.get("leadScore").asInt()).as("one deal, counted once for the merged pair").isEqualTo(15);
+        JsonNode score = api.get("/api/v1/persons/" + sue + "/lead-score", organization.apiKey()).body();
+        assertThat(score.get("entries")).hasSize(1);
+    }
+
+    @Test
+    void datesOutsideTheYears1To9999AreRefusedBeforeTheyReachAnyReadModel() {
+        TestOrganization organization = api.createOrganization("Lifecycle Dates GmbH");
+        UUID ann = api.createPerson(organization, "ann@dates.example", "Ann", "Dates");
+        Response deal = api.post("/api/v1/deals", organization.apiKey(), Map.of("name", "D", "closeDate",
+                "+5874898-01-01"));
+        assertThat(deal.status()).as(deal.toString()).isEqualTo(422);
+        assertThat(deal.body().get("code").asText()).isEqualTo("invalid_date");
+        Response contact = api.post("/api/v1/contacts", organization.apiKey(), Map.of("personId", ann.toString(),
+                "nextFollowUp", "+300000-01-01T00:00:00Z"));
+        assertThat(contact.status()).as(contact.toString()).isEqualTo(422);
+        assertThat(contact.body().get("code").asText()).isEqualTo("invalid_date");
+    }
+
     private String completedOrder(TestOrganization organization, UUID person) {
         Response product = api.post("/api/v1/products", organization.apiKey(), Map.of("sku", "MUG-" + person,
                 "name", "Mug", "price", Map.of("amount", "12.50", "currency", "EUR")));

@@ -13,8 +13,8 @@ import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.FieldChange;
 import io.unifiedcrm.shared.FreeText;
+import io.unifiedcrm.shared.PointInTime;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,8 @@ public record ActivityFields(UUID personId, UUID dealId, UUID companyId, UUID ow
         });
         ActivityFields checked = new ActivityFields(personId, dealId, companyId, ownerId,
                 FreeText.of("subject", subject, MAX_SUBJECT_LENGTH), FreeText.of("body", body, MAX_BODY_LENGTH),
-                micros(occurredAt), micros(dueAt), durationSeconds, outcome, micros(startAt), micros(endAt));
+                PointInTime.of("occurredAt", occurredAt), PointInTime.of("dueAt", dueAt), durationSeconds, outcome,
+                PointInTime.of("startAt", startAt), PointInTime.of("endAt", endAt));
         switch (type) {
             case TASK, MEETING -> require("subject", checked.subject());
             case NOTE -> require("body", checked.body());
@@ -114,7 +115,7 @@ public record ActivityFields(UUID personId, UUID dealId, UUID companyId, UUID ow
 
     /**
      * The person and the owner must be persons and the company a {@code company} record of the organization; only
-     * what differs from {@code before} (null for a new activity) is checked. Deals are not looked up (yet).
+     * what differs from {@code before} (null for a new activity) is checked. Deals are looked up in the command side's deal lookup.
      */
     public void requireReferences(ActivityFields before, UUID organizationId, OrganizationPersons persons,
                                   CompanyRecords companies, DealsPerStage deals) {
@@ -171,9 +172,5 @@ public record ActivityFields(UUID personId, UUID dealId, UUID companyId, UUID ow
 
     private static <T> T value(FieldChange<T> change, T current) {
         return change == null ? current : change.value();
-    }
-
-    private static Instant micros(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

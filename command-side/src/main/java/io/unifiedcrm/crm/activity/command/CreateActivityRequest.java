@@ -14,7 +14,7 @@ public record CreateActivityRequest(
         @NotNull @Schema(example = "call", allowableValues = {"task", "call", "meeting", "note"}) String type,
         @Schema(example = "3f0c1f9e-6c1a-4a51-9d59-0d0f5b1e7a10", description = "a person of the organization")
         UUID personId,
-        @Schema(example = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", description = "a deal (stored, not looked up yet)")
+        @Schema(example = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", description = "a deal of the organization")
         UUID dealId,
         @Schema(example = "9b2e4c61-0f3a-4d7e-8a51-2c6f1e9d3b70", description = "a company record of the organization")
         UUID companyId,

@@ -10,8 +10,8 @@ import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.FieldChange;
 import io.unifiedcrm.shared.FreeText;
+import io.unifiedcrm.shared.PointInTime;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -37,7 +37,7 @@ public record ContactDetails(String leadStatus, String leadSource, String jobTit
                 FreeText.of("leadSource", command.leadSource(), MAX_LEAD_SOURCE_LENGTH),
                 FreeText.of("jobTitle", command.jobTitle(), MAX_TITLE_LENGTH),
                 FreeText.of("department", command.department(), MAX_TITLE_LENGTH),
-                command.companyId(), command.ownerId(), micros(command.nextFollowUp()));
+                command.companyId(), command.ownerId(), PointInTime.of("nextFollowUp", command.nextFollowUp()));
     }
 
     public static ContactDetails of(CrmContactChangedEvent event) {
@@ -57,7 +57,7 @@ public record ContactDetails(String leadStatus, String leadSource, String jobTit
                 text(command.jobTitle(), jobTitle, "jobTitle", MAX_TITLE_LENGTH),
                 text(command.department(), department, "department", MAX_TITLE_LENGTH),
                 value(command.companyId(), companyId), value(command.ownerId(), ownerId),
-                micros(value(command.nextFollowUp(), nextFollowUp)));
+                PointInTime.of("nextFollowUp", value(command.nextFollowUp(), nextFollowUp)));
     }
 
     /**
@@ -94,9 +94,5 @@ public record ContactDetails(String leadStatus, String leadSource, String jobTit
 
     private static <T> T value(FieldChange<T> change, T current) {
         return change == null ? current : change.value();
-    }
-
-    private static Instant micros(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -23,6 +23,7 @@ import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.FieldChange;
 import io.unifiedcrm.shared.Money;
+import io.unifiedcrm.shared.PointInTime;
 import io.unifiedcrm.shared.OptionalText;
 import io.unifiedcrm.shared.RequiredText;
 import java.math.BigDecimal;
@@ -85,8 +86,8 @@ public class Deal {
         parties.requirePerson(organization, command.personId(), "personId");
         parties.requireCompany(organization, command.companyId());
         apply(new DealCreatedEvent(command.dealId(), organization, command.personId(), layout.pipelineId(),
-                stage.id(), false, false, dealName, dealAmount, command.closeDate(), command.ownerId(),
-                command.companyId()));
+                stage.id(), false, false, dealName, dealAmount, PointInTime.date("closeDate", command.closeDate()),
+                command.ownerId(), command.companyId()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -109,7 +110,7 @@ public class Deal {
         if (closed && !Objects.equals(newAmount, amount)) {
             throw dealClosed("The amount of a closed deal does not change; reopen it first.");
         }
-        LocalDate newCloseDate = changed(command.closeDate(), closeDate);
+        LocalDate newCloseDate = PointInTime.date("closeDate", changed(command.closeDate(), closeDate));
         UUID newOwner = changed(command.ownerId(), ownerId);
         UUID newPerson = changed(command.personId(), personId);
         UUID newCompany = changed(command.companyId(), companyId);

@@ -39,7 +39,7 @@ public class DealParties {
             return;
         }
         try {
-            // the aggregate cache is shared by every aggregate type: the id may name another type's aggregate
+            // ids are unique across aggregate types: an id of another type's aggregate is an unknown one here
             if (!(PipelineStages.rootOf(personRepository.load(personId.toString())) instanceof Person person)) {
                 throw unknownPerson(field);
             }

@@ -30,7 +30,7 @@ public class PipelineStages {
             throw unknown();
         }
         try {
-            // the aggregate cache is shared by every aggregate type: the id may name another type's aggregate
+            // ids are unique across aggregate types: an id of another type's aggregate is an unknown one here
             if (!(rootOf(pipelines.load(pipelineId.toString())) instanceof Pipeline pipeline)) {
                 throw unknown();
             }

@@ -25,7 +25,7 @@ import io.unifiedcrm.shared.PersonSource;
  * <p>The effective flags of a person combine its own flags and orders with those of every person merged into it
  * (recursively): the highest of the own stages, {@code customer} if any order was fully paid and {@code evangelist}
  * when such a customer has at least {@value #EVANGELIST_COMPLETED_ORDERS} completed orders (completed free orders
- * alone make nobody a customer); the sum of their lead score entries; any hasAccount;
+ * alone make nobody a customer); the sum of their lead score entries, each source once; any hasAccount;
  * hasOrdered if any order was placed; customerValue = Σ paid − Σ refunded over the orders. An explicit stage (set by
  * a command) overrides the stage. Since own stages only move forward and order rows never go back, the stage only
  * moves forward too — except that an unmerge takes back what the unmerged person had brought.
@@ -58,8 +58,11 @@ final class PersonFlagsRulebook {
                 SELECT max(array_position(ARRAY['visitor', 'lead', 'customer', 'evangelist'], own_lifecycle_stage))
                            AS stage_rank,
                        bool_or(own_has_account) AS has_account,
-                       (SELECT coalesce(sum(points), 0) FROM identity.lead_score_entry
-                        WHERE person_id IN (SELECT id FROM merged)) AS lead_score
+                       -- a deal or an activity given from one merged person to another counts once
+                       (SELECT coalesce(sum(points), 0) FROM (
+                            SELECT DISTINCT ON (source_id) points FROM identity.lead_score_entry
+                            WHERE person_id IN (SELECT id FROM merged)
+                            ORDER BY source_id, occurred_at, person_id) awarded) AS lead_score
                 FROM identity.person WHERE id IN (SELECT id FROM merged)
             ), orders AS (
                 SELECT CASE WHEN bool_or(fully_paid)

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/persons/{id}/lead-score}: the score and the history of the points that make it up. */
+/**
+ * {@code GET /api/v1/persons/{id}/lead-score}: the score and the history of the points that make it up — each source
+ * once, as the rulebook counts it, even when a deal or an activity was given from one merged person to another.
+ */
 @Component
 class LeadScoreQueries {
 
@@ -41,10 +44,13 @@ class LeadScoreQueries {
             return Optional.empty();
         }
         List<LeadScoreEntryView> entries = jdbc.query(MergedPersons.CTE + """
-                        SELECT e.person_id, e.reason, e.points, e.occurred_at, e.source_id, e.rulebook_version
-                        FROM identity.lead_score_entry e JOIN merged ON merged.id = e.person_id
-                        WHERE e.organization_id = ?
-                        ORDER BY e.occurred_at DESC, e.source_id DESC LIMIT ?""",
+                        SELECT * FROM (
+                            SELECT DISTINCT ON (e.source_id) e.person_id, e.reason, e.points, e.occurred_at,
+                                   e.source_id, e.rulebook_version
+                            FROM identity.lead_score_entry e JOIN merged ON merged.id = e.person_id
+                            WHERE e.organization_id = ?
+                            ORDER BY e.source_id, e.occurred_at, e.person_id) awarded
+                        ORDER BY occurred_at DESC, source_id DESC LIMIT ?""",
                 (row, index) -> new LeadScoreEntryView(row.getObject("person_id", UUID.class), row.getString("reason"),
                         row.getInt("points"), row.getObject("occurred_at", Timestamp.class).toInstant(),
                         row.getString("source_id"), row.getString("rulebook_version")),
