@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * data by creating their own organizations.
  */
 @AutoConfigureObservability // Spring Boot tests leave metrics export off by default; we test /actuator/prometheus
+@Import(SqlStatementCounter.Installation.class)
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY,

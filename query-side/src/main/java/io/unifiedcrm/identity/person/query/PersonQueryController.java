@@ -1,8 +1,13 @@
 package io.unifiedcrm.identity.person.query;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.commerce.customer.api.CustomerView;
+import io.unifiedcrm.commerce.customer.api.FindCustomerQuery;
+import io.unifiedcrm.crm.contact.api.ContactView;
+import io.unifiedcrm.crm.contact.api.FindContactQuery;
 import io.unifiedcrm.identity.person.api.FindPersonQuery;
 import io.unifiedcrm.identity.person.api.FindPersonsQuery;
+import io.unifiedcrm.identity.person.api.Person360View;
 import io.unifiedcrm.identity.person.api.PersonPage;
 import io.unifiedcrm.identity.person.api.PersonView;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
@@ -12,6 +17,7 @@ import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -28,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonQueryController {
 
     private final QueryGateway queries;
+    private final Person360Queries parts360;
 
-    PersonQueryController(QueryGateway queries) {
+    PersonQueryController(QueryGateway queries, Person360Queries parts360) {
         this.queries = queries;
+        this.parts360 = parts360;
     }
 
     @GetMapping
@@ -70,14 +78,29 @@ class PersonQueryController {
     }
 
     @GetMapping("/{personId}")
-    @Operation(summary = "Read a person of the caller's organization with their addresses",
-            description = "A person merged into another answers 200 with mergedIntoId naming the survivor; the "
-                    + "survivor's addresses include those of the persons merged into it.")
-    ResponseEntity<PersonView> get(CallerOrganization organization, @PathVariable UUID personId) {
+    @Operation(summary = "Read the person 360: the person with flags and addresses, customer statistics, contact "
+            + "fields, recent orders, deals, activities and linked records",
+            description = "include= picks parts (addresses, customer, contact, orders, deals, activities, records; all "
+                    + "when absent). Parts cover the person and everybody merged into it. A person merged into "
+                    + "another answers 200 with mergedIntoId naming the survivor.")
+    ResponseEntity<Person360View> get(CallerOrganization organization, @PathVariable UUID personId,
+                                      @RequestParam(required = false) String include) {
+        Set<Person360Part> parts = Person360Part.parse(include);
         PersonView person = queries.query(new FindPersonQuery(organization.id(), personId),
                         ResponseTypes.optionalInstanceOf(PersonView.class))
                 .join()
                 .orElseThrow(DomainRuleViolation::notFound);
-        return ResponseEntity.ok().eTag(String.valueOf(person.version())).body(person);
+        UUID organizationId = organization.id();
+        Person360View view = new Person360View(
+                parts.contains(Person360Part.ADDRESSES) ? person : person.withAddresses(null),
+                parts.contains(Person360Part.CUSTOMER) ? queries.query(new FindCustomerQuery(organizationId,
+                        personId), ResponseTypes.optionalInstanceOf(CustomerView.class)).join().orElse(null) : null,
+                parts.contains(Person360Part.CONTACT) ? queries.query(new FindContactQuery(organizationId,
+                        personId), ResponseTypes.optionalInstanceOf(ContactView.class)).join().orElse(null) : null,
+                parts.contains(Person360Part.ORDERS) ? parts360.orders(organizationId, personId) : null,
+                parts.contains(Person360Part.DEALS) ? parts360.deals(organizationId, personId) : null,
+                parts.contains(Person360Part.ACTIVITIES) ? parts360.activities(organizationId, personId) : null,
+                parts.contains(Person360Part.RECORDS) ? parts360.records(organizationId, personId) : null);
+        return ResponseEntity.ok().eTag(String.valueOf(person.version())).body(view);
     }
 }
