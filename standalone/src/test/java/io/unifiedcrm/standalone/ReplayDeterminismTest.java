@@ -16,18 +16,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rebuilding the identity, shared, commerce, crm and platform read models from the events gives the same rows: a
- * checksum of every row of every table they own is identical before and after the replay.
+ * Rebuilding the identity, shared, commerce, crm, platform and timeline read models from the events gives the same
+ * rows: a checksum of every row of every table they own is identical before and after the replay.
  */
 class ReplayDeterminismTest extends StandaloneTest {
 
-    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform");
+    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform",
+            "timeline");
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
             "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
             "identity.person_order", "identity.lead_score_entry", "crm.activity", "crm.order_total",
             "platform.object_definition", "platform.association_definition", "platform.record",
-            "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history");
+            "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history",
+            "system.timeline_entry", "system.timeline_subject");
 
     @Test
     void aReplayRebuildsTheSameRows() {
@@ -51,7 +53,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         assertThat(api.post("/api/v1/persons/" + cyd + "/unmerge", organization.apiKey(),
                 Map.of("sourcePersonId", dee.toString())).status()).isEqualTo(200);
         api.post("/api/v1/teams", organization.apiKey(), Map.of("name", "Replayers"));
-        UUID acme = platformRecords(organization);
+        UUID acme = platformRecords(organization, ada);
         crm(organization, ada, cyd, dee, acme);
         UUID mug = UUID.fromString(api.post("/api/v1/products", organization.apiKey(), Map.of("sku", "MUG-R",
                 "name", "Mug", "price", Map.of("amount", "9.99", "currency", "EUR"), "tags", List.of("a", "b")))
@@ -84,6 +86,10 @@ class ReplayDeterminismTest extends StandaloneTest {
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM identity.person WHERE organization_id = ?", Long.class,
                 organization.id())).isEqualTo(4);
+        assertThat(jdbc.queryForList("SELECT DISTINCT category FROM system.timeline_entry WHERE organization_id = ?",
+                String.class, organization.id())).as("timeline entries of every category")
+                .containsExactlyInAnyOrder("person", "customer", "contact", "address", "order", "deal", "activity",
+                        "record");
     }
 
     /**
@@ -129,8 +135,11 @@ class ReplayDeterminismTest extends StandaloneTest {
         command(organization, open, "place", null);
     }
 
-    /** A custom type with a schema change, records (one updated, archived, deleted) and associations. */
-    private UUID platformRecords(TestOrganization organization) {
+    /**
+     * A custom type with a schema change, records (one of a person, updated; one archived; one deleted) and
+     * associations.
+     */
+    private UUID platformRecords(TestOrganization organization, UUID owner) {
         assertThat(api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "vehicle",
                 "pluralName", "vehicles", "schema", Map.of("type", "object", "properties", Map.of("plate",
                         Map.of("type", "string"), "year", Map.of("type", "integer"))), "displayProperty", "plate"))
@@ -140,7 +149,10 @@ class ReplayDeterminismTest extends StandaloneTest {
         api.patch("/api/v1/object-definitions/vehicle", organization.apiKey(), Map.of("icon", "car", "schema",
                 Map.of("type", "object", "properties", Map.of("plate", Map.of("type", "string"), "year",
                         Map.of("type", "integer"), "colour", Map.of("type", "string")))));
-        UUID car = record(organization, "vehicle", Map.of("plate", "B-CR 1", "year", 2020));
+        Response ownedCar = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "vehicle",
+                "personId", owner.toString(), "properties", Map.of("plate", "B-CR 1", "year", 2020)));
+        assertThat(ownedCar.status()).as(ownedCar.toString()).isEqualTo(201);
+        UUID car = UUID.fromString(ownedCar.body().get("id").asText());
         UUID van = record(organization, "vehicle", Map.of("plate", "B-VN 2"));
         UUID acme = record(organization, "company", Map.of("name", "Acme"));
         UUID globex = record(organization, "company", Map.of("name", "Globex"));
