@@ -9,6 +9,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
@@ -69,6 +70,7 @@ class PersonQueryController {
         }
     }
 
+    @ReadYourWrites
     @GetMapping("/{personId}")
     @Operation(summary = "Read a person of the caller's organization with their addresses",
             description = "A person merged into another answers 200 with mergedIntoId naming the survivor; the "
