@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: every endpoint with bearer authentication, the headers every
- * request may carry (X-Correlation-Id; Idempotency-Key on mutations) and the problem answers they may give.
+ * request may carry (X-Correlation-Id; Idempotency-Key on mutations; X-Min-Version on {@link ReadYourWrites} reads)
+ * and the problem answers they may give.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -69,6 +70,13 @@ public class OpenApiConfiguration {
             operation.addParametersItem(new HeaderParameter().name(CorrelationIdFilter.HEADER).required(false)
                     .description("Your id for this request; generated when absent; echoed and logged")
                     .schema(new StringSchema().example("checkout-7f3a")));
+            if (handlerMethod.hasMethodAnnotation(ReadYourWrites.class)) {
+                operation.addParametersItem(new HeaderParameter().name(ReadYourWrites.HEADER).required(false)
+                        .description("Read-your-writes: wait (bounded, default 5 s) until the read model shows this "
+                                + "version (a command's answer, 3 or \"3\"); if it does not in time, the current "
+                                + "state is answered with " + ReadYourWrites.STALE_HEADER + ": true")
+                        .schema(new StringSchema().example("3")));
+            }
             boolean mutation = !handlerMethod.hasMethodAnnotation(GetMapping.class);
             if (mutation) {
                 operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)

@@ -8,6 +8,7 @@ import io.unifiedcrm.address.api.FindAddressesQuery;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +47,7 @@ class AddressQueryController {
         return new ItemList<>(addresses, null);
     }
 
+    @ReadYourWrites
     @GetMapping("/{addressId}")
     @Operation(summary = "Read an address of the caller's organization")
     ResponseEntity<AddressView> get(CallerOrganization organization, @PathVariable UUID addressId) {

@@ -2,6 +2,7 @@ package io.unifiedcrm.identity.organization.projection;
 
 import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import io.unifiedcrm.identity.organization.api.ApiKeyIssuedEvent;
+import io.unifiedcrm.identity.organization.api.ApiKeyRevokedEvent;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
 import io.unifiedcrm.identity.organization.api.OrganizationRenamedEvent;
 import io.unifiedcrm.identity.organization.api.OrganizationSettingsChangedEvent;
@@ -34,6 +35,13 @@ class OrganizationProjection {
 
     @EventHandler
     void on(ApiKeyIssuedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        organizations.findById(event.organizationId())
+                .ifPresent(organization -> organization.advanceTo(sequenceNumber, at));
+    }
+
+    /** A revocation answers the organization's version like an issue does; the row follows it. */
+    @EventHandler
+    void on(ApiKeyRevokedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         organizations.findById(event.organizationId())
                 .ifPresent(organization -> organization.advanceTo(sequenceNumber, at));
     }

@@ -6,6 +6,7 @@ import io.unifiedcrm.commerce.customer.api.FindCustomerQuery;
 import io.unifiedcrm.commerce.customer.projection.CustomerStatsRules;
 import io.unifiedcrm.identity.person.query.MergedPersons;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.Money;
 import java.math.BigDecimal;
@@ -84,6 +85,7 @@ class CustomerQueries {
             this.queries = queries;
         }
 
+        @ReadYourWrites
         @GetMapping("/api/v1/customers/{personId}")
         @Operation(summary = "Read the commerce customer record of a person: customer number and order statistics",
                 description = "The statistics cover the person's orders and those of everybody merged into the "

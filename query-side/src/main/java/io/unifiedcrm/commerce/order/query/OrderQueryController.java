@@ -10,6 +10,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.Arrays;
 import java.util.UUID;
@@ -54,6 +55,7 @@ class OrderQueryController {
                 OrderView::createdAt, OrderView::id));
     }
 
+    @ReadYourWrites
     @GetMapping("/{orderId}")
     @Operation(summary = "Read an order with its totals, lines, payments and refunds")
     ResponseEntity<OrderView> get(CallerOrganization organization, @PathVariable UUID orderId) {

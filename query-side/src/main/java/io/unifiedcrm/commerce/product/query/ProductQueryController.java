@@ -9,6 +9,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -49,6 +50,7 @@ class ProductQueryController {
                 ProductView::createdAt, ProductView::id));
     }
 
+    @ReadYourWrites
     @GetMapping("/{productId}")
     @Operation(summary = "Read a product with its inventory level (on hand, reserved, available)")
     ResponseEntity<ProductView> get(CallerOrganization organization, @PathVariable UUID productId) {

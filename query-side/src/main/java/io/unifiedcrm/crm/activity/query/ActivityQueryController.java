@@ -10,6 +10,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -52,6 +53,7 @@ class ActivityQueryController {
                 ActivityView::occurredAt, ActivityView::id));
     }
 
+    @ReadYourWrites
     @GetMapping("/{activityId}")
     @Operation(summary = "Read an activity (task, call, meeting, note or purchase)")
     ResponseEntity<ActivityView> get(CallerOrganization organization, @PathVariable UUID activityId) {

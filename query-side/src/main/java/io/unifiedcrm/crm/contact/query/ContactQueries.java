@@ -5,6 +5,7 @@ import io.unifiedcrm.crm.contact.api.ContactView;
 import io.unifiedcrm.crm.contact.api.FindContactQuery;
 import io.unifiedcrm.identity.person.query.MergedPersons;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.Money;
 import java.math.BigDecimal;
@@ -85,6 +86,7 @@ class ContactQueries {
             this.queries = queries;
         }
 
+        @ReadYourWrites
         @GetMapping("/api/v1/contacts/{personId}")
         @Operation(summary = "Read the CRM contact of a person: lead status and source, job, company, owner, "
                 + "follow-up, last contact and last purchase",

@@ -10,6 +10,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.Arrays;
 import java.util.UUID;
@@ -52,6 +53,7 @@ class DealQueryController {
                 DealView::createdAt, DealView::id));
     }
 
+    @ReadYourWrites
     @GetMapping("/{dealId}")
     @Operation(summary = "Read a deal with its stage and its stage history (time in each stage)")
     ResponseEntity<DealView> get(CallerOrganization organization, @PathVariable UUID dealId) {

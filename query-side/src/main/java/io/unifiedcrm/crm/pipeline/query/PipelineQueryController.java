@@ -10,6 +10,7 @@ import io.unifiedcrm.crm.pipeline.api.PipelineView;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,6 +44,7 @@ class PipelineQueryController {
                 PipelineView::createdAt, PipelineView::id));
     }
 
+    @ReadYourWrites
     @GetMapping("/{pipelineId}")
     @Operation(summary = "Read a pipeline with its stages in order (probability, forecast category, flags)")
     ResponseEntity<PipelineView> get(CallerOrganization organization, @PathVariable UUID pipelineId) {

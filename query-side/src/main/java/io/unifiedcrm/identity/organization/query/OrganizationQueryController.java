@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.identity.organization.api.FindOrganizationQuery;
 import io.unifiedcrm.identity.organization.api.OrganizationView;
 import io.unifiedcrm.infrastructure.security.Caller;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -24,6 +25,7 @@ class OrganizationQueryController {
         this.queries = queries;
     }
 
+    @ReadYourWrites
     @GetMapping("/{organizationId}")
     @Operation(summary = "Read an organization: the caller's own, or any with the platform admin key")
     ResponseEntity<OrganizationView> get(Caller caller, @PathVariable UUID organizationId) {

@@ -14,6 +14,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
@@ -77,6 +78,7 @@ class PersonQueryController {
         }
     }
 
+    @ReadYourWrites
     @GetMapping("/{personId}")
     @Operation(summary = "Read the person 360: the person with flags and addresses, customer statistics, contact "
             + "fields, recent orders, deals, activities and linked records",

@@ -8,6 +8,7 @@ import io.unifiedcrm.identity.team.api.TeamView;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -41,6 +42,7 @@ class TeamQueryController {
                 Paging.nextCursorInCreatedOrder(page.items(), page.hasMore(), TeamView::createdAt, TeamView::id));
     }
 
+    @ReadYourWrites
     @GetMapping("/{teamId}")
     @Operation(summary = "Read a team of the caller's organization")
     ResponseEntity<TeamView> get(CallerOrganization organization, @PathVariable UUID teamId) {

@@ -3,6 +3,7 @@ package io.unifiedcrm.platform.definition.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.ItemList;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.platform.definition.api.FindObjectDefinitionQuery;
 import io.unifiedcrm.platform.definition.api.FindObjectDefinitionsQuery;
 import io.unifiedcrm.platform.definition.api.ObjectDefinitionView;
@@ -32,6 +33,7 @@ class ObjectDefinitionQueryController {
                 ResponseTypes.multipleInstancesOf(ObjectDefinitionView.class)).join(), null);
     }
 
+    @ReadYourWrites
     @GetMapping("/{name}")
     @Operation(summary = "Read an object type: its schema (current version), features and associations")
     ResponseEntity<ObjectDefinitionView> get(CallerOrganization organization, @PathVariable String name) {

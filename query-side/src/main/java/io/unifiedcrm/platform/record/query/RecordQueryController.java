@@ -5,6 +5,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.platform.definition.api.ObjectDefinitionView;
 import io.unifiedcrm.platform.definition.query.ObjectDefinitionQueries;
 import io.unifiedcrm.platform.record.api.FindRecordQuery;
@@ -71,6 +72,7 @@ class RecordQueryController {
         return new ItemList<>(page.items(), nextCursor(page, propertySort));
     }
 
+    @ReadYourWrites
     @GetMapping("/{recordId}")
     @Operation(summary = "Read a record; include=associations adds its associations from both ends")
     ResponseEntity<RecordView> get(CallerOrganization organization, @PathVariable UUID recordId,
