@@ -60,7 +60,7 @@ class QuerySideApplicationTest {
             assertThat(app.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
             assertThat(app.getBean(QueryBus.class)).isInstanceOf(SimpleQueryBus.class);
             assertThat(app.getBean(EventProcessingConfiguration.class).eventProcessors())
-                    .containsOnlyKeys("identity", "addresses", "commerce", "crm", "platform")
+                    .containsOnlyKeys("identity", "addresses", "commerce", "crm", "platform", "search")
                     .hasValueSatisfying(new org.assertj.core.api.Condition<>(
                             PooledStreamingEventProcessor.class::isInstance, "pooled streaming"));
 

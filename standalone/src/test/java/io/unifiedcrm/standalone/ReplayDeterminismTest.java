@@ -16,18 +16,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rebuilding the identity, shared, commerce, crm and platform read models from the events gives the same rows: a
+ * Rebuilding the identity, shared, commerce, crm, platform and search read models from the events gives the same rows: a
  * checksum of every row of every table they own is identical before and after the replay.
  */
 class ReplayDeterminismTest extends StandaloneTest {
 
-    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform");
+    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform",
+            "search");
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
             "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
             "identity.person_order", "identity.lead_score_entry", "crm.activity", "crm.order_total",
             "platform.object_definition", "platform.association_definition", "platform.record",
-            "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history");
+            "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history",
+            "system.search_document", "system.search_object_type");
 
     @Test
     void aReplayRebuildsTheSameRows() {
