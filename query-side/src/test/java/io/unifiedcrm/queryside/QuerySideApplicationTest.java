@@ -60,7 +60,7 @@ class QuerySideApplicationTest {
             assertThat(app.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
             assertThat(app.getBean(QueryBus.class)).isInstanceOf(SimpleQueryBus.class);
             assertThat(app.getBean(EventProcessingConfiguration.class).eventProcessors())
-                    .containsOnlyKeys("identity", "addresses", "commerce", "crm", "platform", "timeline")
+                    .containsOnlyKeys("identity", "addresses", "commerce", "crm", "platform", "timeline", "search")
                     .hasValueSatisfying(new org.assertj.core.api.Condition<>(
                             PooledStreamingEventProcessor.class::isInstance, "pooled streaming"));
 

@@ -16,20 +16,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rebuilding the identity, shared, commerce, crm, platform and timeline read models from the events gives the same
- * rows: a checksum of every row of every table they own is identical before and after the replay.
+ * Rebuilding the identity, shared, commerce, crm, platform, timeline and search read models from the events gives the
+ * same rows: a checksum of every row of every table they own is identical before and after the replay.
  */
 class ReplayDeterminismTest extends StandaloneTest {
 
     private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform",
-            "timeline");
+            "timeline", "search");
     private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
             "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
             "identity.person_order", "identity.lead_score_entry", "crm.activity", "crm.order_total",
             "platform.object_definition", "platform.association_definition", "platform.record",
             "platform.association", "crm.pipeline", "crm.pipeline_stage", "crm.deal", "crm.deal_stage_history",
-            "system.timeline_entry", "system.timeline_subject");
+            "system.timeline_entry", "system.timeline_subject",
+            "system.search_document", "system.search_object_type");
 
     @Test
     void aReplayRebuildsTheSameRows() {

@@ -1,0 +1,123 @@
+package io.unifiedcrm.search.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.unifiedcrm.search.api.SearchType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes and reads {@code system.search_document}. Every write of an event is guarded by the entity's version (the
+ * aggregate sequence number): a row is inserted only if absent and changed only by a later event, so an event applied
+ * twice changes nothing. The full-text vector and the folded names are computed by the database
+ * ({@code system.search_vector}, {@code system.search_fold}) from what the builders computed.
+ */
+@Component
+class SearchDocuments {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final JdbcTemplate jdbc;
+
+    SearchDocuments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored document's state and version. */
+    record Stored(SearchType type, UUID id, UUID organizationId, String source, long version) {
+
+        <T> T source(Class<T> type) {
+            try {
+                return JSON.readValue(source, type);
+            } catch (JsonProcessingException unexpected) {
+                throw new IllegalStateException("Unreadable search document source of " + id, unexpected);
+            }
+        }
+    }
+
+    void insertIfAbsent(SearchDocument document) {
+        jdbc.update("""
+                        INSERT INTO system.search_document (type, id, organization_id, object_type, status, title,
+                            subtitle, fields, document, search_text, exact_keys, source, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), system.search_vector(cast(? AS jsonb)),
+                            system.search_fold(?), ARRAY(SELECT k FROM jsonb_array_elements_text(cast(? AS jsonb))
+                                WITH ORDINALITY AS e(k, n) ORDER BY n), cast(? AS jsonb), ?)
+                        ON CONFLICT (type, id) DO NOTHING""",
+                document.type().code(), document.id(), document.organizationId(), document.objectType(),
+                document.status(), document.title(), document.subtitle(), json(document.fields()),
+                json(document.fields()), document.fuzzyText(), json(document.exactKeys()), json(document.source()),
+                document.version());
+    }
+
+    /** Replaces the document if the stored one is older than {@code document.version()}. */
+    void update(SearchDocument document) {
+        update(document, document.version());
+    }
+
+    /**
+     * Rebuilds a document in place, keeping its version: after its object type changed (the type's events are
+     * applied in order with the records' events of the organization).
+     */
+    void rebuild(SearchDocument document) {
+        update(document, document.version() + 1);
+    }
+
+    private void update(SearchDocument document, long olderThan) {
+        jdbc.update("""
+                        UPDATE system.search_document SET status = ?, title = ?, subtitle = ?, fields = cast(? AS jsonb),
+                            document = system.search_vector(cast(? AS jsonb)), search_text = system.search_fold(?),
+                            exact_keys = ARRAY(SELECT k FROM jsonb_array_elements_text(cast(? AS jsonb))
+                                WITH ORDINALITY AS e(k, n) ORDER BY n),
+                            source = cast(? AS jsonb), version = ?
+                        WHERE type = ? AND id = ? AND version < ?""",
+                document.status(), document.title(), document.subtitle(), json(document.fields()),
+                json(document.fields()), document.fuzzyText(), json(document.exactKeys()), json(document.source()),
+                document.version(), document.type().code(), document.id(), olderThan);
+    }
+
+    /** The stored document of the entity with this id and one of these types, if any. */
+    Optional<Stored> find(UUID id, SearchType... types) {
+        return jdbc.query("""
+                        SELECT type, id, organization_id, source::text AS source, version FROM system.search_document
+                        WHERE id = ? AND type = ANY(string_to_array(?, ','))""",
+                (row, index) -> new Stored(SearchType.of(row.getString("type")).orElseThrow(),
+                        row.getObject("id", UUID.class), row.getObject("organization_id", UUID.class),
+                        row.getString("source"), row.getLong("version")),
+                id, codes(types)).stream().findFirst();
+    }
+
+    /** The next {@code size} documents of the organization's records of an object type, in id order after {@code afterId}. */
+    List<Stored> recordsOfType(UUID organizationId, String objectType, UUID afterId, int size) {
+        return jdbc.query("""
+                        SELECT type, id, organization_id, source::text AS source, version FROM system.search_document
+                        WHERE organization_id = ? AND object_type = ? AND type IN ('company', 'record')
+                          AND status <> 'deleted' AND (cast(? AS uuid) IS NULL OR id > ?)
+                        ORDER BY id LIMIT ?""",
+                (row, index) -> new Stored(SearchType.of(row.getString("type")).orElseThrow(),
+                        row.getObject("id", UUID.class), row.getObject("organization_id", UUID.class),
+                        row.getString("source"), row.getLong("version")),
+                organizationId, objectType, afterId, afterId, size);
+    }
+
+    void deleteAll(SearchType... types) {
+        jdbc.update("DELETE FROM system.search_document WHERE type = ANY(string_to_array(?, ','))", codes(types));
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException unexpected) {
+            throw new IllegalStateException("Search document data that is not JSON", unexpected);
+        }
+    }
+
+    private static String codes(SearchType... types) {
+        return String.join(",", Arrays.stream(types).map(SearchType::code).toList());
+    }
+}
