@@ -3,6 +3,7 @@ package io.unifiedcrm.identity.person.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.commerce.customer.api.CustomerView;
 import io.unifiedcrm.commerce.customer.api.FindCustomerQuery;
+import io.unifiedcrm.commerce.customer.projection.CustomerStatsRules;
 import io.unifiedcrm.crm.contact.api.ContactView;
 import io.unifiedcrm.crm.contact.api.FindContactQuery;
 import io.unifiedcrm.identity.person.api.FindPersonQuery;
@@ -14,16 +15,24 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.Problems;
 import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,10 +45,12 @@ class PersonQueryController {
 
     private final QueryGateway queries;
     private final Person360Queries parts360;
+    private final PersonAsOf asOf;
 
-    PersonQueryController(QueryGateway queries, Person360Queries parts360) {
+    PersonQueryController(QueryGateway queries, Person360Queries parts360, PersonAsOf asOf) {
         this.queries = queries;
         this.parts360 = parts360;
+        this.asOf = asOf;
     }
 
     @GetMapping
@@ -84,16 +95,44 @@ class PersonQueryController {
             + "fields, recent orders, deals, activities and linked records",
             description = "include= picks parts (addresses, customer, contact, orders, deals, activities, records; all "
                     + "when absent). Parts cover the person and everybody merged into it. A person merged into "
-                    + "another answers 200 with mergedIntoId naming the survivor.")
+                    + "another answers 200 with mergedIntoId naming the survivor. asOf (ISO 8601 date-time with an "
+                    + "offset, not in the future) answers the 360 as it was at that instant, computed from the "
+                    + "events up to it (without records and contact.recordId); 404 when the person did not exist "
+                    + "then, 503 as_of_busy when its read models stayed locked.")
     ResponseEntity<Person360View> get(CallerOrganization organization, @PathVariable UUID personId,
-                                      @RequestParam(required = false) String include) {
+                                      @RequestParam(required = false) String include,
+                                      @RequestParam(required = false) String asOf) {
         Set<Person360Part> parts = Person360Part.parse(include);
-        PersonView person = queries.query(new FindPersonQuery(organization.id(), personId),
-                        ResponseTypes.optionalInstanceOf(PersonView.class))
-                .join()
-                .orElseThrow(DomainRuleViolation::notFound);
         UUID organizationId = organization.id();
-        Person360View view = new Person360View(
+        if (asOf != null) {
+            Instant at = PersonAsOf.parse(asOf, Instant.now());
+            Set<Person360Part> computed = EnumSet.copyOf(parts);
+            computed.remove(Person360Part.RECORDS); // platform records are not replayed: left out of asOf answers
+            Person360View view = this.asOf.at(organizationId, personId, at,
+                            () -> assemble(organizationId, personId, computed).orElse(null))
+                    .orElseThrow(DomainRuleViolation::notFound);
+            return ResponseEntity.ok().body(asOfView(view, at));
+        }
+        Person360View view = assemble(organizationId, personId, parts).orElseThrow(DomainRuleViolation::notFound);
+        return ResponseEntity.ok().eTag(String.valueOf(view.person().version())).body(view);
+    }
+
+    /** A lock on a live read-model row that an asOf read needs was not released in time. */
+    @ExceptionHandler(PersonAsOf.Busy.class)
+    ResponseEntity<ProblemDetail> busy(PersonAsOf.Busy busy) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "as_of_busy", busy.getMessage()));
+    }
+
+    /** The 360 from the read models as they are (live, or as the asOf replay left them in its transaction). */
+    private Optional<Person360View> assemble(UUID organizationId, UUID personId, Set<Person360Part> parts) {
+        Optional<PersonView> found = queries.query(new FindPersonQuery(organizationId, personId),
+                ResponseTypes.optionalInstanceOf(PersonView.class)).join();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PersonView person = found.get();
+        return Optional.of(new Person360View(
                 parts.contains(Person360Part.ADDRESSES) ? person : person.withAddresses(null),
                 parts.contains(Person360Part.CUSTOMER) ? queries.query(new FindCustomerQuery(organizationId,
                         personId), ResponseTypes.optionalInstanceOf(CustomerView.class)).join().orElse(null) : null,
@@ -102,7 +141,25 @@ class PersonQueryController {
                 parts.contains(Person360Part.ORDERS) ? parts360.orders(organizationId, personId) : null,
                 parts.contains(Person360Part.DEALS) ? parts360.deals(organizationId, personId) : null,
                 parts.contains(Person360Part.ACTIVITIES) ? parts360.activities(organizationId, personId) : null,
-                parts.contains(Person360Part.RECORDS) ? parts360.records(organizationId, personId) : null);
-        return ResponseEntity.ok().eTag(String.valueOf(person.version())).body(view);
+                parts.contains(Person360Part.RECORDS) ? parts360.records(organizationId, personId) : null));
+    }
+
+    /**
+     * What the live read showed at that instant: the recency segment as of then (not of now); the contact's record
+     * (a platform record, not replayed) left out.
+     */
+    private static Person360View asOfView(Person360View view, Instant at) {
+        CustomerView customer = view.customer() == null ? null : new CustomerView(view.customer().personId(),
+                view.customer().customerNumber(), view.customer().createdAt(), view.customer().totalSpent(),
+                view.customer().orderCount(), view.customer().averageOrderValue(), view.customer().firstOrderDate(),
+                view.customer().lastOrderDate(), view.customer().cohort(), view.customer().segment(),
+                CustomerStatsRules.recencySegment(view.customer().lastOrderDate(), at),
+                view.customer().preferredPaymentMethod(), view.customer().preferredShippingMethod());
+        ContactView c = view.contact();
+        ContactView contact = c == null ? null : new ContactView(c.personId(), c.leadStatus(), c.leadSource(),
+                c.jobTitle(), c.department(), c.companyId(), c.ownerId(), c.nextFollowUp(), c.lastContactedAt(),
+                c.lastPurchaseAt(), c.lastPurchaseAmount(), null, c.createdAt(), c.updatedAt(), c.version());
+        return new Person360View(view.person(), customer, contact, view.orders(), view.deals(), view.activities(),
+                null, at);
     }
 }
