@@ -102,6 +102,10 @@ public final class BenchmarkHarness {
                 Percentiles m7TwoPrefixes = search.time(SearchBenchmark.twoPrefixes(), SEARCH_QUERIES);
                 Percentiles m7Exact = search.time(SearchBenchmark.exactEmail(), SEARCH_QUERIES);
                 Percentiles m7Typo = search.time(SearchBenchmark.typo(), SEARCH_QUERIES);
+                Percentiles m8Person360 = search.timePerson360(SEARCH_QUERIES);
+                Percentiles m8Hot360 = search.timeRead("/api/v1/persons/" + load.hottestPerson(), SEARCH_QUERIES);
+                log("M8 person 360 p99 %.1f ms, of the hot-set's busiest person p99 %.1f ms", m8Person360.millis(99),
+                        m8Hot360.millis(99));
                 log("M7 fill %d s; prefix p99 %.1f ms, two prefixes p99 %.1f ms, exact p99 %.1f ms, typo p99 %.1f ms",
                         m7Fill.toSeconds(), m7Prefix.millis(99), m7TwoPrefixes.millis(99), m7Exact.millis(99),
                         m7Typo.millis(99));
@@ -166,6 +170,10 @@ public final class BenchmarkHarness {
                 figurePair(report, "M7", "search q=jon smi (two prefixes), limit 20", m7TwoPrefixes);
                 figurePair(report, "M7", "search for an exact e-mail address, limit 20", m7Exact);
                 figurePair(report, "M7", "search q=Schmitt (a typo: the fuzzy tier), limit 20", m7Typo);
+                figurePair(report, "M8", "person 360 (GET /persons/{id}, every part) of persons of the 100,000",
+                        m8Person360);
+                figurePair(report, "M8", "person 360 of the command mix's busiest person (Zipf rank 1: hundreds of "
+                        + "orders, deals, renames)", m8Hot360);
                 report.figure("mem", "application peak RSS", rssMiB, "MiB", "", Double.NaN, "≤ 1,024 MiB",
                         rssMiB <= 1024);
                 report.figure("mem", "application peak heap used (sampled each second)", heapMiB, "MiB", "",

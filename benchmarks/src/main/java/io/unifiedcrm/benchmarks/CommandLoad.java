@@ -85,6 +85,11 @@ final class CommandLoad {
         }
     }
 
+    /** The hot set's most used person (Zipf rank 1): the one with the most orders, deals and renames. */
+    String hottestPerson() {
+        return persons.get(0);
+    }
+
     /** Creates the hot set of persons (this also warms the application up). */
     void createHotSet(int clients) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -33,6 +35,8 @@ final class SearchBenchmark {
             "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Braun",
             "Zimmermann", "Hartmann", "Krüger", "Lange"};
     /** The person whose address the exact search asks for. */
+    /** Every 100th person of the fill, for the person 360 reads. */
+    private final List<String> sampledPersons = new ArrayList<>();
     private static final int EXACT_PERSON = 4242;
 
     private final DataSource database;
@@ -83,6 +87,9 @@ final class SearchBenchmark {
             StringBuilder chunk = new StringBuilder();
             for (int i = 0; i < count; i++) {
                 UUID person = UUID.randomUUID();
+                if (i % 100 == 0) {
+                    sampledPersons.add(person.toString());
+                }
                 String payload = "{\"personId\":\"" + person + "\",\"organizationId\":\"" + organizationId
                         + "\",\"email\":\"" + email(i) + "\",\"firstName\":\"" + firstName(i)
                         + "\",\"lastName\":\"" + lastName(i) + "\",\"phone\":null,\"source\":\"import\"}";
@@ -120,6 +127,39 @@ final class SearchBenchmark {
             }
         }
         return true;
+    }
+
+    /** Times {@code queries} sequential person 360 reads of persons of the fill, a different one each time. */
+    Percentiles timePerson360(int queries) {
+        Percentiles latency = new Percentiles(queries);
+        for (int i = 0; i < queries + 20; i++) {
+            String path = "/api/v1/persons/" + sampledPersons.get(i % sampledPersons.size());
+            long started = System.nanoTime();
+            var response = http.send("GET", path, apiKey, null);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            if (i >= 20) {
+                latency.record(System.nanoTime() - started);
+            }
+        }
+        return latency;
+    }
+
+    /** Times {@code queries} sequential GETs of one resource after a warm-up. */
+    Percentiles timeRead(String path, int queries) {
+        Percentiles latency = new Percentiles(queries);
+        for (int i = 0; i < queries + 20; i++) {
+            long started = System.nanoTime();
+            var response = http.send("GET", path, apiKey, null);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            if (i >= 20) {
+                latency.record(System.nanoTime() - started);
+            }
+        }
+        return latency;
     }
 
     /** Times {@code queries} sequential GETs of {@code path} after a warm-up; each must find something. */
