@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
@@ -96,14 +97,18 @@ public class AxonMessagingConfiguration {
 
     /**
      * Every processing group runs as a pooled streaming processor unless configured otherwise: projections can be
-     * replayed and split into segments shared by several instances.
+     * replayed and split into segments shared by several instances. A handler's failure fails its batch, which the
+     * processor retries, instead of Axon's default of logging it and going on: a read model never silently misses an
+     * event (ARCHITECTURE §3). Until dead-letter queues exist, a poison event holds its segment; the lag shows it.
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${unifiedcrm.processors.initial-segments:2}") int initialSegments,
             @Value("${unifiedcrm.processors.batch-size:500}") int batchSize,
             ObjectProvider<CommitNotifyingEventSource> notifyingSource) {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .usingPooledStreamingEventProcessors(
                 (config, builder) -> {
                     CommitNotifyingEventSource source = notifyingSource.getIfAvailable();
                     if (source != null) {
