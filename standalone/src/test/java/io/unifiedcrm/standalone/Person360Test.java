@@ -61,15 +61,20 @@ class Person360Test extends StandaloneTest {
                         Map.of("toRecordId", record, "label", "employs")));
             }
         }
+        ok(api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "subscription",
+                "pluralName", "subscriptions", "schema", Map.of("type", "object", "properties", Map.of("plan",
+                        Map.of("type", "string"))), "displayProperty", "plan")));
+        String subscription = created(api.post("/api/v1/records", organization.apiKey(), Map.of("objectType",
+                "subscription", "personId", rich.toString(), "properties", Map.of("plan", "Gold"))));
         ok(api.post("/api/v1/persons/" + rich + "/merge", organization.apiKey(),
                 Map.of("sourcePersonId", merged.toString())));
 
         JsonNode full = await().atMost(PROJECTED).until(() -> api.get("/api/v1/persons/" + rich,
                 organization.apiKey()).body(), body -> body.path("orders").path("count").asInt() == 7
-                && body.path("deals").path("closedCount").asInt() == 3 && body.path("records").path("count").asInt() == 7
+                && body.path("deals").path("closedCount").asInt() == 3 && body.path("records").path("count").asInt() == 8
                 && body.path("activities").path("count").asInt() == 7 && body.path("customer").path("orderCount")
                 .asInt() == 7 && !body.path("flags").path("lifecycleStage").asText().isEmpty()
-                && body.path("records").path("recent").size() == 7);
+                && body.path("records").path("recent").size() == 8);
         assertThat(full.get("email").asText()).isEqualTo("rich@360.example");
         assertThat(full.get("flags").get("lifecycleStage").asText()).as("won deals").isEqualTo("customer");
         assertThat(full.get("addresses")).hasSize(1);
@@ -80,6 +85,10 @@ class Person360Test extends StandaloneTest {
         assertThat(full.get("deals").get("open")).hasSize(4);
         assertThat(full.get("deals").get("recentlyClosed").get(0).get("stageName").asText()).isEqualTo("Closed won");
         assertThat(full.get("activities").get("recent")).hasSize(7);
+        JsonNode newest = full.get("records").get("recent").get(0);
+        assertThat(newest.get("id").asText()).as("the custom record, newest first").isEqualTo(subscription);
+        assertThat(newest.get("objectType").asText()).isEqualTo("subscription");
+        assertThat(newest.get("displayName").asText()).isEqualTo("Gold");
         long associated = 0;
         for (JsonNode record : full.get("records").get("recent")) {
             associated += record.get("associations").size();
@@ -99,7 +108,7 @@ class Person360Test extends StandaloneTest {
 
         int forRich = statementsOfReading(organization, rich);
         int forBare = statementsOfReading(organization, bare);
-        assertThat(forRich).as("the same statements for 7 orders, deals, activities and records as for none")
+        assertThat(forRich).as("the same statements for 7 orders, deals, activities and 8 records as for none")
                 .isEqualTo(forBare)
                 // the credential, the person, its addresses, and one statement per part (customer, contact, orders,
                 // deals, activities, records)
