@@ -57,6 +57,14 @@ class EventStoreSchemaTest extends StandaloneTest {
     }
 
     @Test
+    void writersCannotHoldAGlobalIndexAsLongAsTheProcessorsWaitForIt() {
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("1min");
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("1min");
+        assertThat(storageEngine).hasFieldOrPropertyWithValue("gapTimeout", 300_000)
+                .hasFieldOrPropertyWithValue("maxGapOffset", 1_000_000);
+    }
+
+    @Test
     void eventsAreStoredByAxonsJdbcEngineAsReadableJsonWithAuditMetadata() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         TestOrganization organization = api.createOrganization("Readable Events");

@@ -51,8 +51,9 @@ public class AxonPostgresConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+                                                 EventSchema eventSchema,
+                                                 EventGapSettings eventGapSettings) {
+        return eventGapSettings.applyTo(JdbcEventStorageEngine.builder())
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -62,6 +63,24 @@ public class AxonPostgresConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
+    }
+
+    /** How long processors wait for an uncommitted global index: README, "No skipped events". */
+    @Bean
+    public EventGapSettings eventGapSettings(
+            @Value("${unifiedcrm.events.gap-timeout:PT5M}") java.time.Duration gapTimeout,
+            @Value("${unifiedcrm.events.max-gap-offset:1000000}") int maxGapOffset,
+            @Value("${unifiedcrm.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
+            @Value("${unifiedcrm.events.gap-warning-age:PT30S}") java.time.Duration warnAfter) {
+        return new EventGapSettings(gapTimeout, maxGapOffset, gapCleaningThreshold, warnAfter);
+    }
+
+    /** Bounds how long a writer can hold a global index: below the gap timeout (README, "No skipped events"). */
+    @Bean
+    public static WriterTimeouts writerTimeouts(
+            @Value("${unifiedcrm.database.statement-timeout:PT1M}") java.time.Duration statementTimeout,
+            @Value("${unifiedcrm.database.idle-in-transaction-timeout:PT1M}") java.time.Duration idleTimeout) {
+        return new WriterTimeouts(statementTimeout, idleTimeout);
     }
 
     @Bean(name = "eventBus")
@@ -100,8 +119,9 @@ public class AxonPostgresConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore,
             @Value("${unifiedcrm.processors.poll-interval:PT0.25S}") java.time.Duration pollInterval,
-            @Value("${unifiedcrm.processors.wake-up-delay:PT0.005S}") java.time.Duration wakeUpDelay) {
-        return new CommitNotifyingEventSource(eventStore, pollInterval, wakeUpDelay);
+            @Value("${unifiedcrm.processors.wake-up-delay:PT0.005S}") java.time.Duration wakeUpDelay,
+            EventGapSettings eventGapSettings) {
+        return new CommitNotifyingEventSource(eventStore, pollInterval, wakeUpDelay, eventGapSettings.warnAfter());
     }
 
     @Bean

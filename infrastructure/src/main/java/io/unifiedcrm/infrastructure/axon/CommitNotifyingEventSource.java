@@ -10,11 +10,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event store as the pooled streaming processors read it, telling them when there is something to read.
@@ -28,6 +31,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  */
 public class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommitNotifyingEventSource.class);
+
     private final EventStore eventStore;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
@@ -39,10 +44,23 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
     private final AtomicBoolean wakeUpScheduled = new AtomicBoolean();
     private final Duration wakeUpDelay;
+    private final Duration gapWarningAge;
 
     public CommitNotifyingEventSource(EventStore eventStore, Duration pollInterval, Duration wakeUpDelay) {
+        this(eventStore, pollInterval, wakeUpDelay, EventGapSettings.DEFAULTS.warnAfter());
+    }
+
+    /**
+     * @param gapWarningAge a stream logs a warning when a gap in its position (a global index taken by a writer
+     *                      that has not committed) is still open this long after the stream first saw it: a writer
+     *                      holding its transaction that long comes close to the gap timeout, after which its event
+     *                      would be skipped (see {@link EventGapSettings})
+     */
+    public CommitNotifyingEventSource(EventStore eventStore, Duration pollInterval, Duration wakeUpDelay,
+                                      Duration gapWarningAge) {
         this.eventStore = eventStore;
         this.wakeUpDelay = wakeUpDelay;
+        this.gapWarningAge = gapWarningAge;
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> scheduleWakeUp());
@@ -115,7 +133,41 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return delegate.nextAvailable();
+            TrackedEventMessage<?> event = delegate.nextAvailable();
+            watchGaps(event.trackingToken());
+            return event;
+        }
+
+        /** Gap index → when this stream first saw it open; bounded by the token's gaps. */
+        private final java.util.Map<Long, Instant> openGaps = new java.util.HashMap<>();
+
+        private void watchGaps(TrackingToken token) {
+            if (!(token instanceof GapAwareTrackingToken gapAware)) {
+                return;
+            }
+            java.util.SortedSet<Long> gaps = gapAware.getGaps();
+            if (gaps.isEmpty() && openGaps.isEmpty()) {
+                return;
+            }
+            openGaps.keySet().retainAll(gaps);
+            Instant now = Instant.now();
+            long oldest = -1;
+            int overdue = 0;
+            for (Long gap : gaps) {
+                Instant firstSeen = openGaps.putIfAbsent(gap, now);
+                if (firstSeen != null && firstSeen != Instant.MIN
+                        && Duration.between(firstSeen, now).compareTo(gapWarningAge) >= 0) {
+                    oldest = oldest < 0 ? gap : oldest;
+                    overdue++;
+                    openGaps.put(gap, Instant.MIN);
+                }
+            }
+            if (overdue > 0) {
+                LOG.warn("{} global index(es) of the event table, the lowest {}, have been missing for {} or more "
+                        + "(the stream is at {}): a writer holding a long transaction (its event is skipped if it "
+                        + "commits after the gap timeout) or appends that were rolled back", overdue, oldest,
+                        gapWarningAge, gapAware.getIndex());
+            }
         }
 
         @Override
