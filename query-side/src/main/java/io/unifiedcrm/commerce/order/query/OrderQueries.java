@@ -10,6 +10,7 @@ import io.unifiedcrm.commerce.order.api.OrderStatus;
 import io.unifiedcrm.commerce.order.api.OrderTotals;
 import io.unifiedcrm.commerce.order.api.OrderView;
 import io.unifiedcrm.identity.person.query.MergedPersons;
+import io.unifiedcrm.infrastructure.web.ReadSnapshot;
 import io.unifiedcrm.shared.Money;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -34,9 +35,11 @@ import org.springframework.stereotype.Component;
 class OrderQueries {
 
     private final JdbcTemplate jdbc;
+    private final ReadSnapshot snapshot;
 
-    OrderQueries(JdbcTemplate jdbc) {
+    OrderQueries(JdbcTemplate jdbc, ReadSnapshot snapshot) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
     }
 
     @QueryHandler
@@ -68,7 +71,12 @@ class OrderQueries {
     }
 
     /** The organization's orders of these ids, newest first, each with its lines, payments and refunds. */
+    /** The orders with their parts, read on one snapshot (several statements). */
     private List<OrderView> read(UUID organizationId, List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : snapshot.of(() -> readParts(organizationId, ids));
+    }
+
+    private List<OrderView> readParts(UUID organizationId, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -7,6 +7,7 @@ import io.unifiedcrm.crm.deal.api.FindDealQuery;
 import io.unifiedcrm.crm.deal.api.FindDealsQuery;
 import io.unifiedcrm.crm.pipeline.api.StageProbability;
 import io.unifiedcrm.identity.person.query.MergedPersons;
+import io.unifiedcrm.infrastructure.web.ReadSnapshot;
 import io.unifiedcrm.shared.Money;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -33,9 +34,11 @@ import org.springframework.stereotype.Component;
 class DealQueries {
 
     private final JdbcTemplate jdbc;
+    private final ReadSnapshot snapshot;
 
-    DealQueries(JdbcTemplate jdbc) {
+    DealQueries(JdbcTemplate jdbc, ReadSnapshot snapshot) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
     }
 
     @QueryHandler
@@ -71,7 +74,12 @@ class DealQueries {
     }
 
     /** The organization's deals of these ids, newest first, each with its stage history (oldest stay first). */
+    /** The deals with their parts, read on one snapshot (several statements). */
     private List<DealView> read(UUID organizationId, List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : snapshot.of(() -> readParts(organizationId, ids));
+    }
+
+    private List<DealView> readParts(UUID organizationId, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

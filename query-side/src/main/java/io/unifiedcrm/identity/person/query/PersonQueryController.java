@@ -16,6 +16,7 @@ import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.infrastructure.web.Problems;
+import io.unifiedcrm.infrastructure.web.ReadSnapshot;
 import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
@@ -43,14 +44,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/persons")
 class PersonQueryController {
 
+    private final ReadSnapshot snapshot;
     private final QueryGateway queries;
     private final Person360Queries parts360;
     private final PersonAsOf asOf;
 
-    PersonQueryController(QueryGateway queries, Person360Queries parts360, PersonAsOf asOf) {
+    PersonQueryController(QueryGateway queries, Person360Queries parts360, PersonAsOf asOf, ReadSnapshot snapshot) {
         this.queries = queries;
         this.parts360 = parts360;
         this.asOf = asOf;
+        this.snapshot = snapshot;
     }
 
     @GetMapping
@@ -113,7 +116,9 @@ class PersonQueryController {
                     .orElseThrow(DomainRuleViolation::notFound);
             return ResponseEntity.ok().body(asOfView(view, at));
         }
-        Person360View view = assemble(organizationId, personId, parts).orElseThrow(DomainRuleViolation::notFound);
+        // its parts on one snapshot: a person, their orders and their customer statistics of the same moment
+        Person360View view = snapshot.of(() -> assemble(organizationId, personId, parts))
+                .orElseThrow(DomainRuleViolation::notFound);
         return ResponseEntity.ok().eTag(String.valueOf(view.person().version())).body(view);
     }
 
