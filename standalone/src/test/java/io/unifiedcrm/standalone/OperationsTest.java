@@ -37,7 +37,24 @@ class OperationsTest extends StandaloneTest {
         assertThat(text).contains("commandBus_successCounter_total")
                 .contains("eventStore_ingestedCounter_total")
                 .contains("identity_latency")
-                .contains("identity_processedCounter_total");
+                .contains("identity_processedCounter_total")
+                // command latency: Axon's command bus timer
+                .contains("commandBus_allTimer_seconds_count")
+                .contains("commandBus_successTimer_seconds_count");
+        for (String processor : new String[] {"identity", "commerce", "crm"}) {
+            assertThat(gauge(text, "unifiedcrm_processor_lag_events", processor)).isGreaterThanOrEqualTo(0);
+            assertThat(gauge(text, "unifiedcrm_processor_lag_ms", processor)).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    /** The value of a gauge of one processor in the Prometheus text. */
+    private static double gauge(String prometheus, String name, String processor) {
+        String prefix = name + "{processor=\"" + processor + "\"";
+        return prometheus.lines()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in /actuator/prometheus"));
     }
 
     @Test

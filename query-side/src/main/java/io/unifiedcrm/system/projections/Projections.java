@@ -1,5 +1,6 @@
 package io.unifiedcrm.system.projections;
 
+import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
@@ -69,8 +69,7 @@ public class Projections {
     }
 
     private Long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? null : boxed(head.position());
+        return ProcessorPositions.headPosition(eventStore);
     }
 
     private static ProjectionStatus statusOf(StreamingEventProcessor processor, Long head) {
@@ -79,10 +78,8 @@ public class Projections {
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
                 .map(Projections::segmentStatusOf)
                 .toList();
-        Long position = segmentStatuses.isEmpty() || segmentStatuses.stream().anyMatch(s -> s.position() == null)
-                ? null
-                : segmentStatuses.stream().mapToLong(SegmentStatus::position).min().getAsLong();
-        Long lag = position == null || head == null ? null : Math.max(0, head - position);
+        Long position = ProcessorPositions.positionOf(segments.values());
+        Long lag = ProcessorPositions.lag(position, head);
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState) || processor.isError();
         boolean replaying = segmentStatuses.stream().anyMatch(SegmentStatus::replaying);
         return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying,
@@ -90,7 +87,8 @@ public class Projections {
     }
 
     private static SegmentStatus segmentStatusOf(EventTrackerStatus status) {
-        return new SegmentStatus(status.getSegment().getSegmentId(), boxed(status.getCurrentPosition()),
+        return new SegmentStatus(status.getSegment().getSegmentId(),
+                ProcessorPositions.boxed(status.getCurrentPosition()),
                 isStillReplaying(status), status.isCaughtUp(),
                 status.getError() == null ? null : status.getError().getClass().getSimpleName());
     }
@@ -104,9 +102,5 @@ public class Projections {
         OptionalLong resetAt = status.getResetPosition();
         return status.isReplaying()
                 && (current.isEmpty() || resetAt.isEmpty() || current.getAsLong() < resetAt.getAsLong());
-    }
-
-    private static Long boxed(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
     }
 }

@@ -1,0 +1,158 @@
+package io.unifiedcrm.infrastructure.processing;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Array;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The progress of every streaming processor of this instance, for the lag gauges and the processors' health. A
+ * snapshot costs one query for the head of the event store, plus — only if some processor is behind — one query for
+ * the time of the oldest event each lagging processor has not processed yet; it is kept for a second, so scrapes and
+ * health checks cost at most that once a second however many processors and segments there are.
+ *
+ * <p>Gauges per processing group ({@code processor} tag): {@code unifiedcrm_processor_lag_events} (head position
+ * minus the processor's position) and {@code unifiedcrm_processor_lag_ms} (age of the oldest event the processor has
+ * not processed yet; 0 when caught up). Both are NaN while the position is unknown (no segment claimed here).
+ */
+@Component
+public class ProcessorProgress {
+
+    /** One processor's progress; the numbers are null when unknown. */
+    public record Progress(Long position, Long lagEvents, Long lagMillis, boolean stalled) {
+    }
+
+    private record Snapshot(Instant takenAt, Map<String, Progress> processors) {
+    }
+
+    private static final Duration KEPT_FOR = Duration.ofSeconds(1);
+
+    private final EventProcessingConfiguration eventProcessing;
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final StallRule stallRule;
+    private final Clock clock;
+    private Snapshot snapshot;
+
+    public ProcessorProgress(EventProcessingConfiguration eventProcessing, EventStore eventStore, JdbcTemplate jdbc,
+                             @Value("${unifiedcrm.processors.stalled-after:PT60S}") Duration stalledAfter) {
+        this.eventProcessing = eventProcessing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.stallRule = new StallRule(stalledAfter);
+        this.clock = Clock.systemUTC();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void registerGauges(ApplicationReadyEvent ready) {
+        MeterRegistry meters = ready.getApplicationContext().getBean(MeterRegistry.class);
+        for (String processor : streamingProcessors().keySet()) {
+            Gauge.builder("unifiedcrm.processor.lag.events", this, progress -> progress.gauge(processor, true))
+                    .tag("processor", processor)
+                    .description("Events between the head of the event store and the processor's position")
+                    .register(meters);
+            Gauge.builder("unifiedcrm.processor.lag.ms", this, progress -> progress.gauge(processor, false))
+                    .tag("processor", processor)
+                    .description("Age in milliseconds of the oldest event the processor has not processed (0 when caught up)")
+                    .register(meters);
+        }
+    }
+
+    /** The processor's progress as of at most a second ago, or null if there is no such streaming processor. */
+    public Progress of(String processor) {
+        return current().processors().get(processor);
+    }
+
+    private double gauge(String processor, boolean events) {
+        Progress progress = of(processor);
+        Long value = progress == null ? null : events ? progress.lagEvents() : progress.lagMillis();
+        return value == null ? Double.NaN : value;
+    }
+
+    private synchronized Snapshot current() {
+        Instant now = clock.instant();
+        if (snapshot == null || !now.isBefore(snapshot.takenAt().plus(KEPT_FOR))) {
+            snapshot = take(now);
+        }
+        return snapshot;
+    }
+
+    private Snapshot take(Instant now) {
+        Map<String, StreamingEventProcessor> processors = streamingProcessors();
+        Long head = ProcessorPositions.headPosition(eventStore);
+        Map<String, Long> positions = new HashMap<>();
+        Set<Long> lagging = new HashSet<>();
+        processors.forEach((name, processor) -> {
+            Long position = ProcessorPositions.positionOf(processor.processingStatus().values());
+            positions.put(name, position);
+            Long lag = ProcessorPositions.lag(position, head);
+            if (lag != null && lag > 0) {
+                lagging.add(position);
+            }
+        });
+        Map<Long, Instant> oldestUnprocessed = oldestUnprocessedEvents(lagging);
+        Map<String, Progress> progress = new HashMap<>();
+        positions.forEach((name, position) -> {
+            Long lag = ProcessorPositions.lag(position, head);
+            Long lagMillis = lag == null ? null
+                    : lag == 0 ? Long.valueOf(0)
+                    : oldestUnprocessed.containsKey(position)
+                            ? Math.max(0, Duration.between(oldestUnprocessed.get(position), now).toMillis())
+                            : null;
+            progress.put(name, new Progress(position, lag, lagMillis, stallRule.observe(name, position, lag, now)));
+        });
+        return new Snapshot(now, Map.copyOf(progress));
+    }
+
+    /** For each position, the time of the first event after it: one query for all of them. */
+    private Map<Long, Instant> oldestUnprocessedEvents(Set<Long> positions) {
+        Map<Long, Instant> times = new HashMap<>();
+        if (positions.isEmpty()) {
+            return times;
+        }
+        List<Map.Entry<Long, String>> rows = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT p.position,
+                           (SELECT e.time_stamp FROM axon.domain_event_entry e
+                             WHERE e.global_index > p.position ORDER BY e.global_index LIMIT 1)
+                      FROM unnest(?::bigint[]) AS p(position)""");
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            statement.setArray(1, array);
+            return statement;
+        }, (row, i) -> Map.entry(row.getLong(1), String.valueOf(row.getString(2))));
+        for (Map.Entry<Long, String> row : rows) {
+            try {
+                times.put(row.getKey(), Instant.parse(row.getValue()));
+            } catch (DateTimeParseException noSuchEvent) {
+                // the event after the position is not visible (yet): the age is unknown
+            }
+        }
+        return times;
+    }
+
+    private Map<String, StreamingEventProcessor> streamingProcessors() {
+        Map<String, StreamingEventProcessor> processors = new HashMap<>();
+        eventProcessing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        return processors;
+    }
+}
