@@ -1,6 +1,7 @@
 package io.unifiedcrm;
 
 import io.unifiedcrm.infrastructure.UnifiedCrmApplication;
+import io.unifiedcrm.system.projections.CommandLineRebuild;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -11,7 +12,11 @@ import org.springframework.boot.SpringApplication;
 @UnifiedCrmApplication
 public class QuerySideApplication {
 
+    /** With {@code --rebuild=<projections>}: rebuilds them without the HTTP API and exits ({@link CommandLineRebuild}). */
     public static void main(String[] args) {
+        if (CommandLineRebuild.requested(args).isPresent()) {
+            System.exit(CommandLineRebuild.run(QuerySideApplication.class, args));
+        }
         SpringApplication.run(QuerySideApplication.class, args);
     }
 }
