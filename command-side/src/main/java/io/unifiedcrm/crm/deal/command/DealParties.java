@@ -1,6 +1,5 @@
 package io.unifiedcrm.crm.deal.command;
 
-import io.unifiedcrm.crm.pipeline.command.PipelineStages;
 import io.unifiedcrm.identity.person.command.OrganizationPersons;
 import io.unifiedcrm.identity.person.command.Person;
 import io.unifiedcrm.platform.record.command.RecordRegistry;
@@ -39,11 +38,8 @@ public class DealParties {
             return;
         }
         try {
-            // ids are unique across aggregate types: an id of another type's aggregate is an unknown one here
-            if (!(PipelineStages.rootOf(personRepository.load(personId.toString())) instanceof Person person)) {
-                throw unknownPerson(field);
-            }
-            person.requireActiveFor(organizationId);
+            // an id of another type's aggregate fails to load (IncompatibleAggregateException): unknown here
+            personRepository.load(personId.toString()).execute(person -> person.requireActiveFor(organizationId));
         } catch (AggregateNotFoundException | IncompatibleAggregateException missing) {
             throw unknownPerson(field);
         } catch (DomainRuleViolation violation) {

@@ -3,8 +3,6 @@ package io.unifiedcrm.crm.pipeline.command;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.UUID;
-import java.util.function.Function;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -30,22 +28,12 @@ public class PipelineStages {
             throw unknown();
         }
         try {
-            // ids are unique across aggregate types: an id of another type's aggregate is an unknown one here
-            if (!(rootOf(pipelines.load(pipelineId.toString())) instanceof Pipeline pipeline)) {
-                throw unknown();
-            }
-            return pipeline.layoutFor(organizationId);
+            return pipelines.load(pipelineId.toString()).invoke(pipeline -> pipeline.layoutFor(organizationId));
         } catch (AggregateNotFoundException | IncompatibleAggregateException missing) {
             throw unknown();
         } catch (DomainRuleViolation violation) {
             throw violation.errorCode() == ErrorCode.NOT_FOUND ? unknown() : violation;
         }
-    }
-
-    /** The aggregate's root object, whatever its type (no cast to the repository's type). */
-    @SuppressWarnings("unchecked")
-    public static Object rootOf(Aggregate<?> aggregate) {
-        return ((Aggregate<Object>) aggregate).invoke(Function.identity());
     }
 
     private static DomainRuleViolation unknown() {
