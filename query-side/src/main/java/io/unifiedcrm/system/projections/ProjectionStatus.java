@@ -3,18 +3,23 @@ package io.unifiedcrm.system.projections;
 import java.util.List;
 
 /**
- * The state of one projection (processing group): whether it runs, how far it has read the event stream
- * ({@code position}, the lowest position of its segments) against the stream's head, whether it is replaying, and
- * whether it can be replayed at all ({@code replayable} is false for processors with side effects).
+ * The state of one projection (processing group): whether it runs here, how far it has read the event stream
+ * ({@code position}, the lowest position of all its segments, whichever instance holds them) against the stream's
+ * head, in events and in milliseconds (the age of the oldest event not processed yet), whether it is replaying and
+ * how far, whether it can be replayed at all ({@code replayable} is false for processors with side effects), its
+ * error (the cause of a failing segment here) and its segments.
  */
 public record ProjectionStatus(
         String name,
         boolean running,
         boolean error,
+        String errorMessage,
         boolean replaying,
+        ReplayProgress replay,
         boolean replayable,
         Long position,
         Long headPosition,
         Long lag,
+        Long lagMillis,
         List<SegmentStatus> segments) {
 }

@@ -3,15 +3,21 @@ package io.unifiedcrm.system.projections;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Status and replay of the projections: the streaming event processors of this application. */
@@ -20,10 +26,17 @@ public class Projections {
 
     private final EventProcessingConfiguration eventProcessing;
     private final EventStore eventStore;
+    private final TokenClaims tokenClaims;
+    private final ReplayObservations replays;
+    private final JdbcTemplate jdbc;
 
-    Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore) {
+    Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenClaims tokenClaims,
+                ReplayObservations replays, JdbcTemplate jdbc) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
+        this.tokenClaims = tokenClaims;
+        this.replays = replays;
+        this.jdbc = jdbc;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -54,6 +67,7 @@ public class Projections {
         processor.shutdownAsync().join();
         try {
             processor.resetTokens();
+            replays.started(name);
         } catch (UnableToClaimTokenException claimedElsewhere) {
             throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
                     "Another instance holds segments of '" + name + "'; stop the other instances and retry.");
@@ -72,25 +86,59 @@ public class Projections {
         return ProcessorPositions.headPosition(eventStore);
     }
 
-    private static ProjectionStatus statusOf(StreamingEventProcessor processor, Long head) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        List<SegmentStatus> segmentStatuses = segments.values().stream()
-                .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
-                .map(Projections::segmentStatusOf)
-                .toList();
-        Long position = ProcessorPositions.positionOf(segments.values());
+    private ProjectionStatus statusOf(StreamingEventProcessor processor, Long head) {
+        String name = processor.getName();
+        Map<Integer, EventTrackerStatus> here = processor.processingStatus();
+        List<SegmentStatus> segments = segmentsOf(name, here);
+        Long position = segments.isEmpty() || segments.stream().anyMatch(segment -> segment.position() == null)
+                ? null : segments.stream().mapToLong(SegmentStatus::position).min().getAsLong();
         Long lag = ProcessorPositions.lag(position, head);
-        boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState) || processor.isError();
-        boolean replaying = segmentStatuses.stream().anyMatch(SegmentStatus::replaying);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying,
-                processor.supportsReset(), position, head, lag, segmentStatuses);
+        String errorMessage = here.values().stream().map(EventTrackerStatus::getError).filter(Objects::nonNull)
+                .findFirst().map(Projections::describe).orElse(null);
+        boolean error = errorMessage != null || processor.isError();
+        boolean replaying = segments.stream().anyMatch(segment -> Boolean.TRUE.equals(segment.replaying()));
+        ReplayProgress replay = null;
+        if (replaying) {
+            replay = replays.progress(name, position, here.values().stream()
+                    .map(status -> ProcessorPositions.boxed(status.getResetPosition())).filter(Objects::nonNull)
+                    .max(Long::compare).orElse(null));
+        } else {
+            replays.ended(name);
+        }
+        return new ProjectionStatus(name, processor.isRunning(), error, errorMessage, replaying, replay,
+                processor.supportsReset(), position, head, lag, lagMillis(position, lag), segments);
     }
 
-    private static SegmentStatus segmentStatusOf(EventTrackerStatus status) {
-        return new SegmentStatus(status.getSegment().getSegmentId(),
-                ProcessorPositions.boxed(status.getCurrentPosition()),
-                isStillReplaying(status), status.isCaughtUp(),
-                status.getError() == null ? null : status.getError().getClass().getSimpleName());
+    /** Every segment in the token store; the ones processed here with this instance's fresher view. */
+    private List<SegmentStatus> segmentsOf(String processor, Map<Integer, EventTrackerStatus> here) {
+        Map<Integer, SegmentStatus> segments = new TreeMap<>();
+        for (TokenClaims.Claim claim : tokenClaims.of(processor)) {
+            segments.put(claim.segment(), new SegmentStatus(claim.segment(), claim.owner(), false,
+                    claim.position(), null, null, null));
+        }
+        here.forEach((segment, status) -> segments.put(segment, new SegmentStatus(segment,
+                segments.containsKey(segment) ? segments.get(segment).owner() : null, true,
+                ProcessorPositions.boxed(status.getCurrentPosition()), isStillReplaying(status), status.isCaughtUp(),
+                status.getError() == null ? null : describe(status.getError()))));
+        return List.copyOf(segments.values());
+    }
+
+    /** The age of the oldest event the projection has not processed: 0 when caught up, null when unknown. */
+    private Long lagMillis(Long position, Long lag) {
+        if (lag == null || lag == 0) {
+            return lag;
+        }
+        List<Timestamp> oldest = jdbc.queryForList("""
+                SELECT cast(time_stamp AS timestamptz) FROM axon.domain_event_entry
+                WHERE global_index > ? ORDER BY global_index LIMIT 1""", Timestamp.class, position);
+        return oldest.isEmpty() ? null
+                : Math.max(0, Duration.between(oldest.get(0).toInstant(), Instant.now()).toMillis());
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        String text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
     /**
