@@ -1,7 +1,6 @@
 package io.unifiedcrm.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,11 +62,7 @@ class ReadYourWritesTest extends StandaloneTest {
         long placed = version(api.post("/api/v1/orders/" + order + "/place", key, null));
         JsonNode placedOrder = fresh("/api/v1/orders/" + order, key, String.valueOf(placed));
         assertThat(placedOrder.get("status").asText()).isEqualTo("placed");
-        // KNOWN DEFECT (stop 13, open): in 2 of 7 full suite runs — never alone — the first read at the placed
-        // version showed the order without its line; the line appears on a later read. Cause not found yet; the
-        // read is on one snapshot, so the rows were committed apart. Until it is found, the line is awaited here.
-        await().atMost(BOUND).untilAsserted(() -> assertThat(
-                fresh("/api/v1/orders/" + order, key, String.valueOf(placed)).get("lines")).hasSize(1));
+        assertThat(placedOrder.get("lines")).hasSize(1);
 
         // deal: created, renamed, won
         Response deal = api.post("/api/v1/deals", key, Map.of("name", "Mugs for everyone",

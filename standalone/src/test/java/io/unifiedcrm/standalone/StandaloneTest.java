@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * data by creating their own organizations.
  */
 @AutoConfigureObservability // Spring Boot tests leave metrics export off by default; we test /actuator/prometheus
-@Import(SqlStatementCounter.Installation.class)
+@Import({SqlStatementCounter.Installation.class, QueryIsolationProbe.class})
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "unifiedcrm.admin.key=" + StandaloneTest.ADMIN_KEY,
