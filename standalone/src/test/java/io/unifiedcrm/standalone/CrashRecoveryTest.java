@@ -66,7 +66,7 @@ class CrashRecoveryTest {
                 "--unifiedcrm.rate-limit.enabled=false"))) {
             List<Long> startTimes = new ArrayList<>();
             startTimes.add(application.start().lastStartTime().toMillis());
-            Api api = new Api(application.port(), ADMIN_KEY);
+            Api api = Api.ofChildProcess(application.port(), ADMIN_KEY);
             List<CustomerStories> organizations = organizationsOnBothSegments(api);
 
             List<Long> lagsAtKill = new ArrayList<>();

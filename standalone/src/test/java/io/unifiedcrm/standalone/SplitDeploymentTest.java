@@ -59,7 +59,7 @@ class SplitDeploymentTest {
                     CompletableFuture.runAsync(first::start), CompletableFuture.runAsync(second::start)).join();
             String starts = commandSide.lastStartTime().toMillis() + " / " + first.lastStartTime().toMillis() + " / "
                     + second.lastStartTime().toMillis() + " ms";
-            Api commands = new Api(commandSide.port(), ADMIN_KEY);
+            Api commands = api(commandSide);
 
             // Whoever starts first claims every segment; let the other one take half of them.
             awaitOwners(List.of(first, second));
@@ -163,7 +163,7 @@ class SplitDeploymentTest {
         for (String group : GROUPS) {
             for (ChildJvm holder : List.of(one, other)) {
                 if (tokens.segments(List.of(group)).stream().allMatch(segment -> holder.owns(segment.owner()))) {
-                    Response released = new Api(holder.port(), ADMIN_KEY).post("/api/v1/admin/projections/"
+                    Response released = api(holder).post("/api/v1/admin/projections/"
                             + group + "/segments/1/release", ADMIN_KEY, null);
                     assertThat(released.status()).as(released.toString()).isEqualTo(202);
                 }
@@ -183,7 +183,7 @@ class SplitDeploymentTest {
         long head = tokens.head();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (ChildJvm instance : instances) {
-                for (JsonNode status : new Api(instance.port(), ADMIN_KEY).get("/api/v1/admin/projections",
+                for (JsonNode status : api(instance).get("/api/v1/admin/projections",
                         ADMIN_KEY).body().get("items")) {
                     if (GROUPS.contains(status.get("name").asText())) {
                         assertThat(status.get("position").asLong()).as(instance.name() + " " + status)
@@ -195,7 +195,7 @@ class SplitDeploymentTest {
     }
 
     private static Set<Integer> segmentsHeldBy(ChildJvm instance, String group) {
-        JsonNode status = new Api(instance.port(), ADMIN_KEY).get("/api/v1/admin/projections/" + group, ADMIN_KEY)
+        JsonNode status = api(instance).get("/api/v1/admin/projections/" + group, ADMIN_KEY)
                 .body();
         Set<Integer> held = new TreeSet<>();
         status.get("segments").forEach(segment -> held.add(segment.get("segment").asInt()));
@@ -208,7 +208,7 @@ class SplitDeploymentTest {
      */
     private static void assertReadModels(List<CustomerStories> organizations, ChildJvm... instances) {
         for (ChildJvm instance : instances) {
-            Api reads = new Api(instance.port(), ADMIN_KEY);
+            Api reads = api(instance);
             for (CustomerStories stories : organizations) {
                 String key = stories.organization().apiKey();
                 List<UUID> persons = stories.acknowledged("identity.person");
@@ -232,8 +232,12 @@ class SplitDeploymentTest {
         }
     }
 
+    private static Api api(ChildJvm instance) {
+        return Api.ofChildProcess(instance.port(), ADMIN_KEY);
+    }
+
     private static String prometheus(ChildJvm instance) {
-        Response metrics = new Api(instance.port(), ADMIN_KEY).send("GET", "/actuator/prometheus", null, null, null);
+        Response metrics = api(instance).send("GET", "/actuator/prometheus", null, null, null);
         assertThat(metrics.status()).isEqualTo(200);
         return metrics.raw().body();
     }

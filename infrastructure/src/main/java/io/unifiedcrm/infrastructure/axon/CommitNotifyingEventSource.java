@@ -137,7 +137,7 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             TrackedEventMessage<?> event = delegate.nextAvailable();
-            TrackedEventMessage<?> delivered = EventPosition.withGapFillerIndex(event, previous);
+            TrackedEventMessage<?> delivered = EventPosition.withGlobalIndex(event, previous);
             previous = event.trackingToken();
             watchGaps(previous);
             return delivered;

@@ -17,7 +17,7 @@ class EventPositionTest {
     @Test
     void anEventReadInOrderIsAtItsTokensIndex() {
         GapAwareTrackingToken before = GapAwareTrackingToken.newInstance(49, List.of());
-        TrackedEventMessage<?> event = EventPosition.withGapFillerIndex(event(before.advanceTo(52, 1_000_000)),
+        TrackedEventMessage<?> event = EventPosition.withGlobalIndex(event(before.advanceTo(52, 1_000_000)),
                 before);
         assertThat(EventPosition.of(event)).isEqualTo(52);
     }
@@ -28,10 +28,10 @@ class EventPositionTest {
         GapAwareTrackingToken before = GapAwareTrackingToken.newInstance(57, List.of(50L, 51L));
         TrackingToken filled = before.advanceTo(50, 1_000_000);
         assertThat(filled.position()).hasValue(57);
-        TrackedEventMessage<?> event = EventPosition.withGapFillerIndex(event(filled), before);
+        TrackedEventMessage<?> event = EventPosition.withGlobalIndex(event(filled), before);
         assertThat(EventPosition.of(event)).isEqualTo(50);
         TrackingToken last = ((GapAwareTrackingToken) filled).advanceTo(51, 1_000_000);
-        assertThat(EventPosition.of(EventPosition.withGapFillerIndex(event(last), filled))).isEqualTo(51);
+        assertThat(EventPosition.of(EventPosition.withGlobalIndex(event(last), filled))).isEqualTo(51);
     }
 
     @Test
@@ -39,7 +39,16 @@ class EventPositionTest {
         GapAwareTrackingToken before = GapAwareTrackingToken.newInstance(57, List.of(3L, 4L, 50L));
         // the storage engine dropped the timed-out gaps 3 and 4 before fetching 50
         TrackingToken filled = before.withGapsTruncatedAt(50).advanceTo(50, 1_000_000);
-        assertThat(EventPosition.of(EventPosition.withGapFillerIndex(event(filled), before))).isEqualTo(50);
+        assertThat(EventPosition.of(EventPosition.withGlobalIndex(event(filled), before))).isEqualTo(50);
+    }
+
+    @Test
+    void anEventHandedOverWithASegmentsTokenAlreadyPastItKeepsItsIndex() {
+        // the stream read 69 in order; the segment had handled 71 before 69 committed, so its token is past 69
+        GapAwareTrackingToken before = GapAwareTrackingToken.newInstance(68, List.of());
+        TrackedEventMessage<?> read = EventPosition.withGlobalIndex(event(before.advanceTo(69, 1_000_000)), before);
+        TrackedEventMessage<?> handedOver = read.withTrackingToken(GapAwareTrackingToken.newInstance(71, List.of()));
+        assertThat(EventPosition.of(handedOver)).isEqualTo(69);
     }
 
     @Test
