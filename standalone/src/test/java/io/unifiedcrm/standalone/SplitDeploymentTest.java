@@ -31,7 +31,7 @@ class SplitDeploymentTest {
 
     private static final String ADMIN_KEY = "split-deployment-admin-key-0123456789";
     private static final List<String> GROUPS = ReplayDeterminismTest.GROUPS;
-    private static final int SEGMENTS = 2; // unifiedcrm.processors.initial-segments
+    private static final int SEGMENTS = 2;
     private static EmbeddedPostgres postgres;
     private static TokenTable tokens;
 
@@ -51,7 +51,7 @@ class SplitDeploymentTest {
         long began = System.nanoTime();
         List<String> arguments = List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--unifiedcrm.admin.key=" + ADMIN_KEY,
-                "--unifiedcrm.rate-limit.enabled=false");
+                "--unifiedcrm.rate-limit.enabled=false", "--unifiedcrm.processors.initial-segments=" + SEGMENTS);
         try (ChildJvm commandSide = ChildJvm.executableJar("command-side", "command-side", arguments);
              ChildJvm first = ChildJvm.executableJar("query-side-1", "query-side", arguments);
              ChildJvm second = ChildJvm.executableJar("query-side-2", "query-side", arguments)) {

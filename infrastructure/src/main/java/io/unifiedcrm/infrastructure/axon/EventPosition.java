@@ -24,7 +24,7 @@ public final class EventPosition {
     private EventPosition() {
     }
 
-    /** The event's global index (without it in the metadata, e.g. from Axon Server: its token's position); -1 when unknown. */
+    /** The event's global index (not in the metadata, e.g. from Axon Server: its token's position); -1 if unknown. */
     public static long of(TrackedEventMessage<?> message) {
         Object globalIndex = message.getMetaData().get(GLOBAL_INDEX);
         if (globalIndex instanceof Number index) {
