@@ -35,7 +35,7 @@ final class ChildJvm implements AutoCloseable {
     private final List<String> arguments;
     private final Path log;
     private final int port;
-    private Process process;
+    private volatile Process process;
     private Duration lastStartTime;
 
     private ChildJvm(String name, List<String> launch, List<String> arguments) {
@@ -50,6 +50,12 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // should this JVM end before the test closes the process (a test run killed), take the process along
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        }, "stop-" + name));
     }
 
     /** A Spring Boot executable jar of a sibling module, e.g. {@code command-side}'s {@code -exec.jar}. */
