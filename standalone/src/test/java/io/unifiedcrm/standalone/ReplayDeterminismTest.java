@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayDeterminismTest extends StandaloneTest {
 
-    private static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform",
+    static final List<String> GROUPS = List.of("identity", "addresses", "commerce", "crm", "platform",
             "timeline", "search");
-    private static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
+    static final List<String> TABLES = List.of("identity.organization", "identity.person", "identity.team",
             "identity.team_member", "shared.address", "commerce.customer", "crm.contact", "commerce.product",
             "commerce.inventory_level", "commerce.orders", "commerce.order_line", "commerce.payment",
             "identity.person_order", "identity.lead_score_entry", "crm.activity", "crm.order_total",

@@ -89,7 +89,7 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new NotifyingStream(eventStore.openStream(trackingToken));
+        return new NotifyingStream(eventStore.openStream(trackingToken), trackingToken);
     }
 
     @Override
@@ -116,9 +116,12 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private Runnable callback;
+        /** The token of the event read last (at first the one the stream was opened at). */
+        private TrackingToken previous;
 
-        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate, TrackingToken openedAt) {
             this.delegate = delegate;
+            this.previous = org.axonframework.eventhandling.WrappedToken.unwrapLowerBound(openedAt);
         }
 
         @Override
@@ -134,8 +137,10 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             TrackedEventMessage<?> event = delegate.nextAvailable();
-            watchGaps(event.trackingToken());
-            return event;
+            TrackedEventMessage<?> delivered = EventPosition.withGlobalIndex(event, previous);
+            previous = event.trackingToken();
+            watchGaps(previous);
+            return delivered;
         }
 
         /** Gap index → when this stream first saw it open; bounded by the token's gaps. */

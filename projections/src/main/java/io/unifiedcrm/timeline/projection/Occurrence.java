@@ -1,11 +1,10 @@
 package io.unifiedcrm.timeline.projection;
 
 import io.unifiedcrm.infrastructure.axon.AuditMetadata;
+import io.unifiedcrm.infrastructure.axon.EventPosition;
 import java.time.Instant;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -17,8 +16,7 @@ record Occurrence(String eventId, Instant at, long position, long sequenceNumber
                   String correlationId) {
 
     static Occurrence of(TrackedEventMessage<?> message) {
-        TrackingToken token = WrappedToken.unwrapLowerBound(message.trackingToken());
-        long position = token == null ? -1 : token.position().orElse(-1);
+        long position = EventPosition.of(message);
         if (position < 0) {
             throw new IllegalStateException("Event " + message.getIdentifier() + " has no position in the stream");
         }
