@@ -16,7 +16,7 @@ class SegmentReleaseTest extends StandaloneTest {
         assertProblem(api.post("/api/v1/admin/projections/identity/segments/7/release", api.adminKey(), null), 404);
         assertProblem(api.post("/api/v1/admin/projections/nothing/segments/0/release", api.adminKey(), null), 404);
         assertProblem(api.post("/api/v1/admin/projections/identity/segments/one/release", api.adminKey(), null),
-                404); // not a segment number: no such resource
+                400); // not a segment number
         Api.TestOrganization organization = api.createOrganization("Segment Release Ltd");
         assertProblem(api.post("/api/v1/admin/projections/identity/segments/0/release", organization.apiKey(),
                 null), 403);

@@ -198,7 +198,11 @@ class SplitDeploymentTest {
         JsonNode status = api(instance).get("/api/v1/admin/projections/" + group, ADMIN_KEY)
                 .body();
         Set<Integer> held = new TreeSet<>();
-        status.get("segments").forEach(segment -> held.add(segment.get("segment").asInt()));
+        status.get("segments").forEach(segment -> {
+            if (segment.get("processedHere").asBoolean()) {
+                held.add(segment.get("segment").asInt());
+            }
+        });
         return held;
     }
 
