@@ -1,9 +1,11 @@
 package io.unifiedcrm.system.projections.rebuild;
 
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -14,7 +16,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +35,8 @@ final class BlueGreenRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlueGreenRebuild.class);
     private static final int SWITCH_ATTEMPTS = 20;
+    /** lock_not_available, deadlock_detected */
+    private static final Set<String> LOCK_CONFLICTS = Set.of("55P03", "40P01");
 
     /** What a rebuild needs of the application. */
     record Collaborators(TokenStore tokenStore, TransactionManager transactionManager,
@@ -159,14 +163,24 @@ final class BlueGreenRebuild {
             try {
                 shadow.switchTo(name, shadowName);
                 return;
-            } catch (PessimisticLockingFailureException locked) {
-                if (attempt == SWITCH_ATTEMPTS) {
-                    throw locked;
+            } catch (DataAccessException failure) {
+                if (attempt == SWITCH_ATTEMPTS || !isLockConflict(failure)) {
+                    throw failure;
                 }
                 LOG.info("Switch of {} to its rebuilt tables: attempt {} failed ({}), trying again", name, attempt,
-                        locked.getMostSpecificCause().getMessage());
+                        failure.getMostSpecificCause().getMessage());
             }
         }
+    }
+
+    /** A lock not granted within the lock timeout, or a deadlock: the next attempt may get it. */
+    private static boolean isLockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_CONFLICTS.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fail(Throwable failure) {
