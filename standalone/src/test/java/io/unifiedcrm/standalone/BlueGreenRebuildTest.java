@@ -241,6 +241,43 @@ class BlueGreenRebuildTest extends StandaloneTest {
                 .until(() -> api.get("/api/v1/deals/" + ruby, organization.apiKey()).status() == 200);
     }
 
+    /**
+     * A repeatable-read transaction that took its snapshot before the rebuild's last batch could read the new tables
+     * without that batch's rows: the switch waits until it is over. Until then it reads the old tables, consistently.
+     */
+    @Test
+    void theSwitchWaitsForTransactionsWithAnOlderSnapshot() throws Exception {
+        TestOrganization organization = api.createOrganization("Snapshot GmbH");
+        String teal = created(organization, "/api/v1/deals", Map.of("name", "Teal deal"));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/v1/deals/" + teal, organization.apiKey()).status() == 200);
+        jdbc.update("UPDATE crm.deal SET name = 'Damaged' WHERE id = ?", UUID.fromString(teal));
+        try (java.sql.Connection older = jdbc.getDataSource().getConnection()) {
+            older.setAutoCommit(false);
+            older.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            // the snapshot, taken on a table of another projection
+            older.createStatement().executeQuery("SELECT count(*) FROM shared.address").close();
+            assertThat(api.post(rebuildPath("crm"), api.adminKey(), null).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> stateOf("crm").equals("switching"));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> stateOf("crm").equals("switching"));
+            java.sql.PreparedStatement name = older.prepareStatement("SELECT name FROM crm.deal WHERE id = ?");
+            name.setObject(1, UUID.fromString(teal));
+            assertThat(nameOf(name)).as("the old table").isEqualTo("Damaged");
+            older.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> stateOf("crm").matches("done|failed"));
+        assertThat(stateOf("crm")).isEqualTo("done");
+        assertThat(jdbc.queryForObject("SELECT name FROM crm.deal WHERE id = ?", String.class, UUID.fromString(teal)))
+                .isEqualTo("Teal deal");
+    }
+
+    private String stateOf(String group) {
+        return api.get(rebuildPath(group), api.adminKey()).body().path("state").asText();
+    }
+
     @Test
     void rebuildsAnswerBadRequestsWithProblems() {
         Response unknown = api.post(rebuildPath("no_such_projection"), api.adminKey(), null);

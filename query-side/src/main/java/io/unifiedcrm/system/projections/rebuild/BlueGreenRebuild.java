@@ -2,6 +2,7 @@ package io.unifiedcrm.system.projections.rebuild;
 
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +146,10 @@ final class BlueGreenRebuild {
         shadow.analyze();
         boolean liveWasRunning = live.isRunning();
         processor.stop();
+        Timestamp shadowStoppedAt = with.jdbc().queryForObject("SELECT clock_timestamp()", Timestamp.class);
         live.shutdownAsync().join();
         try {
-            switchWithRetries();
+            switchWithRetries(shadowStoppedAt);
         } finally {
             if (liveWasRunning) {
                 live.start();
@@ -158,17 +160,18 @@ final class BlueGreenRebuild {
         LOG.info("Rebuilt {} without downtime: the new tables serve queries from position {}", name, position);
     }
 
-    private void switchWithRetries() {
+    private void switchWithRetries(Timestamp shadowStoppedAt) {
         for (int attempt = 1; ; attempt++) {
             try {
-                shadow.switchTo(name, shadowName);
+                shadow.switchTo(name, shadowName, shadowStoppedAt);
                 return;
-            } catch (DataAccessException failure) {
-                if (attempt == SWITCH_ATTEMPTS || !isLockConflict(failure)) {
+            } catch (ShadowTables.Retry | DataAccessException failure) {
+                if (attempt == SWITCH_ATTEMPTS || !(failure instanceof ShadowTables.Retry || isLockConflict(failure))) {
                     throw failure;
                 }
                 LOG.info("Switch of {} to its rebuilt tables: attempt {} failed ({}), trying again", name, attempt,
-                        failure.getMostSpecificCause().getMessage());
+                        failure instanceof DataAccessException access ? access.getMostSpecificCause().getMessage()
+                                : failure.getMessage());
             }
         }
     }

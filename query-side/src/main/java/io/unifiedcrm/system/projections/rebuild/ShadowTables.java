@@ -1,5 +1,7 @@
 package io.unifiedcrm.system.projections.rebuild;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ShadowTables {
 
     private static final String LOCK_TIMEOUT = "500ms";
+    private static final Duration OLDER_TRANSACTIONS_WAIT = Duration.ofMillis(500);
 
     private final String group;
     private final List<String> tables;
@@ -147,13 +150,18 @@ final class ShadowTables {
     /**
      * In one transaction: the live tables go, the shadow tables take their place and names, the shadow functions
      * go, and the live processor's tokens become the shadow processor's. Queries see the old tables or the new ones,
-     * never a mix. Gives up on a lock it cannot get within {@value #LOCK_TIMEOUT} (a long read holding a table),
-     * rolling everything back: the caller may try again.
+     * never a mix. Gives up, rolling everything back, on a lock it cannot get within {@value #LOCK_TIMEOUT} (a long
+     * read holding a table) and when a transaction that began before {@code shadowStoppedAt} is still open after
+     * half a second: the caller may try again ({@link Retry}).
+     *
+     * <p>The second condition keeps a repeatable-read transaction (a query reading in several statements) from
+     * reading the new tables with a snapshot older than the shadow's last batch, which would hide that batch's rows.
      */
-    void switchTo(String liveProcessor, String shadowProcessor) {
+    void switchTo(String liveProcessor, String shadowProcessor, Timestamp shadowStoppedAt) {
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
             jdbc.execute("LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE");
+            awaitNoTransactionBegunBefore(shadowStoppedAt);
             Set<String> schemas = new LinkedHashSet<>();
             tables.forEach(table -> schemas.add(schemaOf(table)));
             schemas.forEach(schema -> jdbc.execute("CREATE SCHEMA " + oldSchema(schema)));
@@ -170,6 +178,26 @@ final class ShadowTables {
             jdbc.update("UPDATE axon.token_entry SET processor_name = ?, owner = NULL WHERE processor_name = ?",
                     liveProcessor, shadowProcessor);
         });
+    }
+
+    private void awaitNoTransactionBegunBefore(Timestamp instant) {
+        long deadline = System.nanoTime() + OLDER_TRANSACTIONS_WAIT.toNanos();
+        while (jdbc.queryForObject("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+                  AND xact_start < ?""", Long.class, instant) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new Retry("transactions begun before the rebuild's last batch are still open");
+            }
+            jdbc.execute("SELECT pg_sleep(0.01)");
+        }
+    }
+
+    /** The switch could not be made now; it may succeed later. */
+    static final class Retry extends RuntimeException {
+        Retry(String message) {
+            super(message);
+        }
     }
 
     /** Drops the shadow schemas and the shadow processor's tokens; the live tables stay as they are. */
