@@ -8,8 +8,7 @@ import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -37,12 +36,11 @@ public class BlueGreenRebuilds {
     private static final long STEP_MILLIS = 100;
 
     private final EventProcessingConfiguration eventProcessing;
-    private final EventStore eventStore;
     private final BlueGreenRebuild.Collaborators collaborators;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Map<String, BlueGreenRebuild> rebuilds = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor driver = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
@@ -53,7 +51,7 @@ public class BlueGreenRebuilds {
                       ObjectProvider<CommitNotifyingEventSource> notifyingSource, JdbcTemplate jdbc,
                       @Value("${unifiedcrm.processors.batch-size:500}") int batchSize) {
         this.eventProcessing = eventProcessing;
-        this.eventStore = eventStore;
+        driver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(platformTransactionManager);
         StreamableMessageSource<TrackedEventMessage<?>> source = notifyingSource.getIfAvailable();
