@@ -282,6 +282,57 @@ class BlueGreenRebuildTest extends StandaloneTest {
         return api.get(rebuildPath(group), api.adminKey()).body().path("state").asText();
     }
 
+    /**
+     * Progress while the shadow catches up, made to last: the test holds the rebuild before its processor starts
+     * (an uncommitted token row of the same key) and then blocks the shadow on a row of its own contact table; the
+     * rebuild shows how far it has come and does not switch before the shadow has caught up.
+     */
+    @Test
+    void progressIsVisibleWhileTheShadowCatchesUpAndTheSwitchWaitsForIt() throws Exception {
+        TestOrganization organization = api.createOrganization("Progress GmbH");
+        UUID ada = api.createPerson(organization, "ada@progress.example", "Ada", "Lovelace");
+        created(organization, "/api/v1/contacts", Map.of("personId", ada.toString(), "jobTitle", "Buyer"));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/v1/contacts/" + ada, organization.apiKey()).status() == 200);
+        List<Integer> segments = jdbc.queryForList("SELECT segment FROM axon.token_entry WHERE processor_name = 'crm'",
+                Integer.class);
+        JsonNode held;
+        try (java.sql.Connection tokens = jdbc.getDataSource().getConnection();
+             java.sql.Connection contact = jdbc.getDataSource().getConnection()) {
+            tokens.setAutoCommit(false);
+            contact.setAutoCommit(false);
+            for (int segment : segments) {
+                tokens.createStatement().executeUpdate("INSERT INTO axon.token_entry (processor_name, segment) "
+                        + "VALUES ('crm.rebuild', " + segment + ")");
+            }
+            assertThat(api.post(rebuildPath("crm"), api.adminKey(), null).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
+                    "SELECT to_regclass('crm__shadow_crm.contact') IS NOT NULL", Boolean.class));
+            java.sql.PreparedStatement block = contact.prepareStatement(
+                    "INSERT INTO crm__shadow_crm.contact SELECT * FROM crm.contact WHERE person_id = ?");
+            block.setObject(1, ada);
+            assertThat(block.executeUpdate()).isEqualTo(1);
+            tokens.rollback();
+            held = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.get(rebuildPath("crm"), api.adminKey()).body(),
+                            status -> status.path("state").asText().equals("catching-up")
+                                    && status.hasNonNull("position"));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> stateOf("crm").equals("catching-up"));
+            contact.rollback();
+        }
+        org.slf4j.LoggerFactory.getLogger(BlueGreenRebuildTest.class).info("Held while catching up: {}", held);
+        assertThat(held.path("headPosition").asLong()).as(held.toString()).isPositive();
+        assertThat(held.path("position").asLong()).as(held.toString()).isLessThan(held.path("headPosition").asLong());
+        assertThat(held.path("progressPercent").asDouble()).as(held.toString()).isBetween(0.0, 99.9);
+        assertThat(held.path("eventsPerSecond").isNumber()).as(held.toString()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> stateOf("crm").matches("done|failed"));
+        assertThat(stateOf("crm")).isEqualTo("done");
+        assertThat(api.get("/api/v1/contacts/" + ada, organization.apiKey()).body().path("jobTitle").asText())
+                .isEqualTo("Buyer");
+    }
+
     @Test
     void rebuildsAnswerBadRequestsWithProblems() {
         Response unknown = api.post(rebuildPath("no_such_projection"), api.adminKey(), null);

@@ -1,6 +1,5 @@
 package io.unifiedcrm.system.projections.rebuild;
 
-import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -134,10 +133,12 @@ final class BlueGreenRebuild {
         if (processor.isError()) {
             throw new IllegalStateException("the shadow processor failed");
         }
-        Long reached = segments.size() < segmentCount ? null : ProcessorPositions.positionOf(segments.values());
+        // a segment without a position (or not reported yet) has committed nothing of the replay yet
+        long reached = segments.size() < segmentCount ? 0 : segments.values().stream()
+                .mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min().orElse(0);
         position = reached;
         head = newest;
-        return newest == null || reached != null && reached >= newest;
+        return newest == null || reached >= newest;
     }
 
     private void switchOver() {
