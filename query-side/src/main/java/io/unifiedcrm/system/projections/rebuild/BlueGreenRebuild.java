@@ -130,6 +130,10 @@ final class BlueGreenRebuild {
                         + describe(segment.getError()), segment.getError());
             }
         }
+        if (processor.failure().isPresent()) {
+            Exception failure = processor.failure().get();
+            throw new IllegalStateException("a handler failed: " + describe(failure), failure);
+        }
         if (processor.isError()) {
             throw new IllegalStateException("the shadow processor failed");
         }

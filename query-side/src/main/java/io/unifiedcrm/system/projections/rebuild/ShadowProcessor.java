@@ -1,14 +1,20 @@
 package io.unifiedcrm.system.projections.rebuild;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -26,12 +32,14 @@ final class ShadowProcessor {
     private final PooledStreamingEventProcessor processor;
     private final ScheduledExecutorService coordinator;
     private final ScheduledExecutorService workers;
+    private final AtomicReference<Exception> failure;
 
     private ShadowProcessor(PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
-                            ScheduledExecutorService workers) {
+                            ScheduledExecutorService workers, AtomicReference<Exception> failure) {
         this.processor = processor;
         this.coordinator = coordinator;
         this.workers = workers;
+        this.failure = failure;
     }
 
     /**
@@ -51,11 +59,12 @@ final class ShadowProcessor {
                 tokens.initializeSegment(replay, name, segment);
             }
         });
+        AtomicReference<Exception> failure = new AtomicReference<>();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(threads(name, "coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments.length, threads(name, "worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(handlers)
+                .eventHandlerInvoker(new FailureRecordingInvoker(failingFast(handlers), failure))
                 .messageSource(source)
                 .tokenStore(tokens)
                 .transactionManager(batchTransactions)
@@ -64,7 +73,22 @@ final class ShadowProcessor {
                 .initialSegmentCount(segments.length)
                 .batchSize(batchSize)
                 .build();
-        return new ShadowProcessor(processor, coordinator, workers);
+        return new ShadowProcessor(processor, coordinator, workers, failure);
+    }
+
+    /**
+     * The same handlers and sequencing, but a failing handler fails its batch: never logged and skipped, nor put in a
+     * dead-letter queue of the live processing group — the rebuild fails instead and the live tables stay.
+     */
+    static EventHandlerInvoker failingFast(EventHandlerInvoker handlers) {
+        if (!(handlers instanceof SimpleEventHandlerInvoker simple)) {
+            return handlers;
+        }
+        return SimpleEventHandlerInvoker.builder()
+                .eventHandlers(simple.eventHandlers())
+                .sequencingPolicy(simple.getSequencingPolicy())
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                .build();
     }
 
     private static ThreadFactory threads(String name, String role) {
@@ -86,6 +110,49 @@ final class ShadowProcessor {
 
     boolean isError() {
         return processor.isError();
+    }
+
+    /**
+     * The first exception a handler threw. A pooled processor retries a failed batch, in a while, for ever; a
+     * rebuild gives up at the first failure instead.
+     */
+    Optional<Exception> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    /** Remembers the first exception of the handlers, which it passes on. */
+    private record FailureRecordingInvoker(EventHandlerInvoker delegate, AtomicReference<Exception> failure)
+            implements EventHandlerInvoker {
+
+        @Override
+        public boolean canHandle(EventMessage<?> event, Segment segment) {
+            return delegate.canHandle(event, segment);
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return delegate.canHandleType(payloadType);
+        }
+
+        @Override
+        public void handle(EventMessage<?> event, Segment segment) throws Exception {
+            try {
+                delegate.handle(event, segment);
+            } catch (Exception handlerFailure) {
+                failure.compareAndSet(null, handlerFailure);
+                throw handlerFailure;
+            }
+        }
+
+        @Override
+        public boolean supportsReset() {
+            return delegate.supportsReset();
+        }
+
+        @Override
+        public void segmentReleased(Segment segment) {
+            delegate.segmentReleased(segment);
+        }
     }
 
     /** Stops the processor, once its current batch is done, and its threads. */

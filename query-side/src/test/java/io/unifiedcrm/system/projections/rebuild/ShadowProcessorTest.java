@@ -10,6 +10,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -39,6 +40,35 @@ class ShadowProcessorTest {
         @DisallowReplay
         void on(String event) {
             sent.add(event);
+        }
+    }
+
+    static class Failing {
+        @EventHandler
+        void on(String event) {
+            if (event.equals("boom")) {
+                throw new IllegalStateException("boom");
+            }
+        }
+    }
+
+    /** Even where the live processor logs a failing handler and goes on, the shadow processor reports the failure. */
+    @Test
+    void aFailingHandlerFailsTheShadowProcessor() {
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        List.of("a", "boom", "c").forEach(event -> eventStore.publish(GenericEventMessage.asEventMessage(event)));
+        SimpleEventHandlerInvoker forgiving = SimpleEventHandlerInvoker.builder().eventHandlers(new Failing())
+                .listenerInvocationErrorHandler(new LoggingErrorHandler()).build();
+        ShadowProcessor shadow = ShadowProcessor.create("failing.rebuild", new int[] {0}, forgiving, eventStore,
+                new InMemoryTokenStore(), NoTransactionManager.instance(), NoTransactionManager.instance(), 10);
+        try {
+            shadow.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> shadow.failure().isPresent());
+            assertThat(shadow.failure().orElseThrow()).hasMessage("boom");
+        } finally {
+            shadow.stop();
+            eventStore.shutDown();
         }
     }
 
