@@ -146,6 +146,11 @@ class BlueGreenRebuildTest extends StandaloneTest {
                     return status.path("state").asText().equals("done");
                 });
             }
+            for (String group : GROUPS) {
+                assertThat(api.get("/api/v1/admin/projections/" + group, api.adminKey()).body().path("rebuild")
+                        .path("state").asText()).as(group + ": the projection's status shows its latest rebuild")
+                        .isEqualTo("done");
+            }
             await().atMost(Duration.ofSeconds(20)).until(() -> readCount.get() > 2 * paths.size());
             assertThat(api.get("/api/v1/persons/" + carol, organization.apiKey()).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/deals/" + violet, organization.apiKey()).status()).isEqualTo(200);

@@ -3,9 +3,6 @@ package io.unifiedcrm.system.projections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
-import io.unifiedcrm.shared.DomainRuleViolation;
-import io.unifiedcrm.shared.ErrorCode;
-import io.unifiedcrm.system.projections.rebuild.BlueGreenRebuilds;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionAdminController {
 
     private final Projections projections;
-    private final BlueGreenRebuilds rebuilds;
-
-    ProjectionAdminController(Projections projections, BlueGreenRebuilds rebuilds) {
+    ProjectionAdminController(Projections projections) {
         this.projections = projections;
-        this.rebuilds = rebuilds;
     }
 
     @GetMapping
@@ -53,10 +47,6 @@ class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     @Operation(summary = "Reset the projection and rebuild it from the first event; answers at once, watch its status")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
-        if (rebuilds.isRunning(name)) {
-            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
-                    "A rebuild of '" + name + "' without downtime is running; watch its status.");
-        }
         return ResponseEntity.accepted().body(projections.replay(name));
     }
 }

@@ -1,5 +1,6 @@
 package io.unifiedcrm.system.projections;
 
+import io.unifiedcrm.system.projections.rebuild.RebuildStatus;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  * ({@code position}, the lowest position of all its segments, whichever instance holds them) against the stream's
  * head, in events and in milliseconds (the age of the oldest event not processed yet), whether it is replaying and
  * how far, whether it can be replayed at all ({@code replayable} is false for processors with side effects), its
- * error (the cause of a failing segment here) and its segments.
+ * error (the cause of a failing segment here), the latest rebuild without downtime run on this instance (null if
+ * none) and its segments.
  */
 public record ProjectionStatus(
         String name,
@@ -21,5 +23,6 @@ public record ProjectionStatus(
         Long headPosition,
         Long lag,
         Long lagMillis,
+        RebuildStatus rebuild,
         List<SegmentStatus> segments) {
 }

@@ -3,6 +3,7 @@ package io.unifiedcrm.system.projections;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
+import io.unifiedcrm.system.projections.rebuild.BlueGreenRebuilds;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +30,16 @@ public class Projections {
     private final TokenClaims tokenClaims;
     private final ReplayObservations replays;
     private final JdbcTemplate jdbc;
+    private final BlueGreenRebuilds rebuilds;
 
     Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenClaims tokenClaims,
-                ReplayObservations replays, JdbcTemplate jdbc) {
+                ReplayObservations replays, JdbcTemplate jdbc, BlueGreenRebuilds rebuilds) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.tokenClaims = tokenClaims;
         this.replays = replays;
         this.jdbc = jdbc;
+        this.rebuilds = rebuilds;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -60,6 +63,10 @@ public class Projections {
      */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (rebuilds.isRunning(name)) {
+            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
+                    "A rebuild of '" + name + "' without downtime is running; watch its status.");
+        }
         if (!processor.supportsReset()) {
             throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
                     "'" + name + "' has side effects (it sends commands) and is never replayed.");
@@ -106,7 +113,8 @@ public class Projections {
             replays.ended(name);
         }
         return new ProjectionStatus(name, processor.isRunning(), error, errorMessage, replaying, replay,
-                processor.supportsReset(), position, head, lag, lagMillis(position, lag), segments);
+                processor.supportsReset(), position, head, lag, lagMillis(position, lag),
+                rebuilds.latest(name).orElse(null), segments);
     }
 
     /** Every segment in the token store; the ones processed here with this instance's fresher view. */

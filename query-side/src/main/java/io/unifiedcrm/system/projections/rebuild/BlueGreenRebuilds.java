@@ -104,6 +104,11 @@ public class BlueGreenRebuilds {
         return rebuild.status();
     }
 
+    /** The latest rebuild of the projection on this instance, if one has run here. */
+    public java.util.Optional<RebuildStatus> latest(String name) {
+        return java.util.Optional.ofNullable(rebuilds.get(name)).map(BlueGreenRebuild::status);
+    }
+
     public boolean isRunning(String name) {
         BlueGreenRebuild rebuild = rebuilds.get(name);
         return rebuild != null && !rebuild.state().isFinal();
