@@ -3,6 +3,7 @@ package io.unifiedcrm.commandside;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unifiedcrm.CommandSideApplication;
+import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -63,6 +64,8 @@ class CommandSideApplicationTest {
                     .containsOnlyKeys("credentials", "person-email-lookup", "object-type-lookup", "record-lookup",
                             "system-object-types", "platform-association-cleanup", "product-sku-lookup",
                             "order-stock", "default-pipeline", "deal-stage-lookup");
+            assertThat(app.getBean(DeadLetterCounts.class).groups())
+                    .as("no dead-letter queues where no admin API can retry or evict their letters").isEmpty();
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> organization = send(port, "POST", "/api/v1/organizations", ADMIN_KEY,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.unifiedcrm.QuerySideApplication;
+import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.security.ApiKeySecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -63,6 +64,9 @@ class QuerySideApplicationTest {
                     .containsOnlyKeys("identity", "addresses", "commerce", "crm", "platform", "timeline", "search")
                     .hasValueSatisfying(new org.assertj.core.api.Condition<>(
                             PooledStreamingEventProcessor.class::isInstance, "pooled streaming"));
+            assertThat(app.getBean(DeadLetterCounts.class).groups()).as("every projection has a dead-letter queue")
+                    .containsExactlyInAnyOrder("identity", "addresses", "commerce", "crm", "platform", "timeline",
+                            "search");
 
             UUID organizationId = UUID.randomUUID();
             UUID personId = UUID.randomUUID();

@@ -97,9 +97,10 @@ public class AxonMessagingConfiguration {
 
     /**
      * Every processing group runs as a pooled streaming processor unless configured otherwise: projections can be
-     * replayed and split into segments shared by several instances. A handler's failure fails its batch, which the
-     * processor retries, instead of Axon's default of logging it and going on: a read model never silently misses an
-     * event (ARCHITECTURE §3). Until dead-letter queues exist, a poison event holds its segment; the lag shows it.
+     * replayed and split into segments shared by several instances. A handler's failure is never logged and passed
+     * over (Axon's default): a read model never silently misses an event (ARCHITECTURE §3). In a group with a
+     * dead-letter queue ({@link io.unifiedcrm.infrastructure.deadletters.DeadLetterQueues}) the failed event is
+     * dead-lettered and its sequence parked; without one, the failure fails the batch, which the processor retries.
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessorsByDefault(

@@ -1,5 +1,6 @@
 package io.unifiedcrm.infrastructure.health;
 
+import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,34 +13,44 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health of the event processors ({@code /actuator/health}, component {@code eventProcessors}): DOWN if any is
- * {@code ERROR} (failing), {@code STOPPED} or {@code STALLED} (behind the head of the event store with a position that
- * has not moved for {@code unifiedcrm.processors.stalled-after}); otherwise each is {@code RUNNING}. It reads the
- * processors' progress of at most a second ago ({@link ProcessorProgress}).
+ * {@code ERROR} (failing), {@code STOPPED}, {@code STALLED} (behind the head of the event store with a position that
+ * has not moved for {@code unifiedcrm.processors.stalled-after}) or {@code DEAD_LETTERS} (running, but holding dead
+ * letters: events a handler failed on, and the later events of their sequences, are parked — part of its read model
+ * is behind until an operator retries or evicts them); otherwise each is {@code RUNNING}. The details also hold
+ * {@code deadLetters}, the count of every processing group with a dead-letter queue. It reads the processors'
+ * progress and the dead-letter counts of at most a second ago ({@link ProcessorProgress}, {@link DeadLetterCounts}).
+ * The liveness and readiness probes do not include it: a failing projection is for an operator to fix, and
+ * restarting or unlisting the instance would not.
  */
 @Component("eventProcessors")
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration eventProcessing;
     private final ProcessorProgress progress;
+    private final DeadLetterCounts deadLetters;
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, ProcessorProgress progress) {
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, ProcessorProgress progress,
+                                          DeadLetterCounts deadLetters) {
         this.eventProcessing = eventProcessing;
         this.progress = progress;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
         boolean allHealthy = true;
+        Map<String, Long> deadLetterCounts = deadLetters.deadLetterCounts();
         Map<String, Object> details = new LinkedHashMap<>();
         for (EventProcessor processor : eventProcessing.eventProcessors().values()) {
-            String state = stateOf(processor);
+            String state = stateOf(processor, deadLetterCounts.getOrDefault(processor.getName(), 0L));
             allHealthy &= state.equals("RUNNING");
             details.put(processor.getName(), state);
         }
+        details.put("deadLetters", deadLetterCounts);
         (allHealthy ? health.up() : health.down()).withDetails(details);
     }
 
-    private String stateOf(EventProcessor processor) {
+    private String stateOf(EventProcessor processor, long deadLetterCount) {
         if (processor instanceof StreamingEventProcessor streaming && streaming.isError()) {
             return "ERROR";
         }
@@ -52,6 +63,6 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 return "STALLED";
             }
         }
-        return "RUNNING";
+        return deadLetterCount > 0 ? "DEAD_LETTERS" : "RUNNING";
     }
 }
