@@ -121,6 +121,8 @@ class DeadLettersTest extends StandaloneTest {
                 assertThat(processors.get("details").get("deadLetters").get("identity").asLong())
                         .isGreaterThanOrEqualTo(4);
                 assertThat(processors.get("details").get("search").asText()).isEqualTo("RUNNING");
+                assertThat(api.get("/api/v1/admin/projections/identity", api.adminKey()).body().get("deadLetters")
+                        .asLong()).as("the projection's status").isGreaterThanOrEqualTo(4);
             });
 
             cure(suffix);

@@ -1,5 +1,6 @@
 package io.unifiedcrm.system.projections;
 
+import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -31,15 +32,18 @@ public class Projections {
     private final ReplayObservations replays;
     private final JdbcTemplate jdbc;
     private final BlueGreenRebuilds rebuilds;
+    private final DeadLetterCounts deadLetters;
 
     Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenClaims tokenClaims,
-                ReplayObservations replays, JdbcTemplate jdbc, BlueGreenRebuilds rebuilds) {
+                ReplayObservations replays, JdbcTemplate jdbc, BlueGreenRebuilds rebuilds,
+                DeadLetterCounts deadLetters) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.tokenClaims = tokenClaims;
         this.replays = replays;
         this.jdbc = jdbc;
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -114,7 +118,7 @@ public class Projections {
         }
         return new ProjectionStatus(name, processor.isRunning(), error, errorMessage, replaying, replay,
                 processor.supportsReset(), position, head, lag, lagMillis(position, lag),
-                rebuilds.latest(name).orElse(null), segments);
+                rebuilds.latest(name).orElse(null), deadLetters.deadLetterCount(name), segments);
     }
 
     /** Every segment in the token store; the ones processed here with this instance's fresher view. */
