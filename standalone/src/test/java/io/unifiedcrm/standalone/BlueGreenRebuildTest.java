@@ -217,6 +217,55 @@ class BlueGreenRebuildTest extends StandaloneTest {
      * the rebuild fails with the cause, the shadow is gone, the live tables are the same relations as before and the
      * live processor goes on projecting.
      */
+    /**
+     * A poison event parked a person's search sequence; once its cause is gone, a rebuild applies it and the events
+     * parked behind it (the rebuild never uses the live group's dead-letter queue) and clears the group's letters.
+     */
+    @Test
+    void aRebuildAppliesParkedEventsAndClearsTheGroupsDeadLetters() {
+        TestOrganization organization = api.createOrganization("Parked Rebuild GmbH");
+        UUID poisoned = api.createPerson(organization, "poisoned@bluegreen.example", "Pia", "Parked");
+        UUID healthy = api.createPerson(organization, "healthy@bluegreen.example", "Hal", "Healthy");
+        await().atMost(Duration.ofSeconds(20)).until(() -> titleOf(poisoned) != null && titleOf(healthy) != null);
+        jdbc.execute("CREATE FUNCTION public.bg_poison() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                + "BEGIN RAISE EXCEPTION 'blue-green poison'; END $$");
+        try {
+            jdbc.execute("CREATE TRIGGER bg_poison BEFORE UPDATE ON system.search_document FOR EACH ROW "
+                    + "WHEN (NEW.id = '" + poisoned + "') EXECUTE FUNCTION public.bg_poison()");
+            assertThat(api.patch("/api/v1/persons/" + poisoned, organization.apiKey(), Map.of("firstName", "Petra"))
+                    .status()).isEqualTo(200);
+            assertThat(api.patch("/api/v1/persons/" + poisoned, organization.apiKey(), Map.of("lastName", "Poisoned"))
+                    .status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> deadLettersOf("search", poisoned) == 2);
+        } finally {
+            jdbc.execute("DROP FUNCTION public.bg_poison() CASCADE");
+        }
+        assertThat(titleOf(poisoned)).as("parked").doesNotContain("Petra");
+
+        assertThat(api.post(rebuildPath("search"), api.adminKey(), null).status()).isEqualTo(202);
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get(rebuildPath("search"), api.adminKey()).body(),
+                        status -> status.path("state").asText().matches("failed|done"));
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        assertThat(titleOf(poisoned)).isEqualTo("Petra Poisoned");
+        assertThat(titleOf(healthy)).isEqualTo("Hal Healthy");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM axon.dead_letter_entry WHERE processing_group = 'search'",
+                Long.class)).as("the group's dead letters").isZero();
+        assertThat(api.patch("/api/v1/persons/" + poisoned, organization.apiKey(), Map.of("firstName", "Paula"))
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Paula Poisoned".equals(titleOf(poisoned)));
+    }
+
+    private String titleOf(UUID id) {
+        return jdbc.query("SELECT title FROM system.search_document WHERE id = ?",
+                row -> row.next() ? row.getString(1) : null, id);
+    }
+
+    private long deadLettersOf(String group, UUID aggregate) {
+        return jdbc.queryForObject("SELECT count(*) FROM axon.dead_letter_entry WHERE processing_group = ? "
+                + "AND aggregate_identifier = ?", Long.class, group, aggregate.toString());
+    }
+
     @Test
     void aFailedRebuildLeavesTheLiveTablesAsTheyWere() {
         TestOrganization organization = api.createOrganization("Failed Rebuild GmbH");

@@ -211,6 +211,8 @@ class SplitDeploymentTest {
      * payments: a payment applied twice would double it), one deal and one activity; every order paid.
      */
     private static void assertReadModels(List<CustomerStories> organizations, ChildJvm... instances) {
+        assertThat(tokens.deadLetters()).as("events parked by a failing handler (not seen by the failure counters)")
+                .isEmpty();
         for (ChildJvm instance : instances) {
             Api reads = api(instance);
             for (CustomerStories stories : organizations) {

@@ -39,4 +39,10 @@ final class TokenTable {
                 (row, number) -> new Segment(row.getString(1), row.getInt(2), row.getString(3), row.getLong(4)),
                 (Object) groups.toArray(String[]::new));
     }
+
+    /** Every dead letter, as "group: cause". */
+    List<String> deadLetters() {
+        return jdbc.queryForList("SELECT processing_group || ': ' || coalesce(cause_message, '') "
+                + "FROM axon.dead_letter_entry", String.class);
+    }
 }

@@ -67,14 +67,16 @@ public class Projections {
      */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (rebuilds.isRunning(name)) {
-            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
-                    "A rebuild of '" + name + "' without downtime is running; watch its status.");
-        }
         if (!processor.supportsReset()) {
             throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
                     "'" + name + "' has side effects (it sends commands) and is never replayed.");
         }
+        return rebuilds.unlessRebuilding(name, () -> reset(name, processor),
+                () -> new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
+                        "A rebuild of '" + name + "' without downtime is running; watch its status."));
+    }
+
+    private ProjectionStatus reset(String name, StreamingEventProcessor processor) {
         processor.shutdownAsync().join();
         try {
             processor.resetTokens();

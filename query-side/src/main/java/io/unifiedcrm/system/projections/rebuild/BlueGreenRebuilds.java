@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -79,6 +80,11 @@ public class BlueGreenRebuilds {
         if (isRunning(name)) {
             throw conflict("A rebuild of '" + name + "' is running; watch its status.");
         }
+        try {
+            ShadowProcessor.failingFast(withHandlers.eventHandlerInvoker());
+        } catch (IllegalStateException notForAShadow) {
+            throw conflict("'" + name + "' cannot be rebuilt without downtime: " + notForAShadow.getMessage());
+        }
         BlueGreenRebuild rebuild = new BlueGreenRebuild(name, live, withHandlers.eventHandlerInvoker(), tables,
                 new ShadowTables(name, tables, jdbc, transactions), collaborators);
         rebuilds.put(name, rebuild);
@@ -107,6 +113,17 @@ public class BlueGreenRebuilds {
     /** The latest rebuild of the projection on this instance, if one has run here. */
     public java.util.Optional<RebuildStatus> latest(String name) {
         return java.util.Optional.ofNullable(rebuilds.get(name)).map(BlueGreenRebuild::status);
+    }
+
+    /**
+     * Runs {@code action} (a replay) unless a rebuild of the projection runs, holding the lock that starting a rebuild
+     * takes, so that no rebuild starts in between; otherwise throws {@code refusal}.
+     */
+    public synchronized <T> T unlessRebuilding(String name, Supplier<T> action, Supplier<RuntimeException> refusal) {
+        if (isRunning(name)) {
+            throw refusal.get();
+        }
+        return action.get();
     }
 
     public boolean isRunning(String name) {

@@ -1,5 +1,6 @@
 package io.unifiedcrm.system.projections.rebuild;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -10,7 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
@@ -20,6 +24,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.util.ClassUtils;
 
 /**
  * A pooled streaming processor of its own name and tokens that runs a live processor's handlers from the first event:
@@ -78,17 +83,41 @@ final class ShadowProcessor {
 
     /**
      * The same handlers and sequencing, but a failing handler fails its batch: never logged and skipped, nor put in a
-     * dead-letter queue of the live processing group — the rebuild fails instead and the live tables stay.
+     * dead-letter queue of the live processing group (a group's invoker is a multi-invoker around a dead-lettering
+     * one) — the rebuild fails instead and the live tables stay. Handlers that must not run in a replay are refused:
+     * events arriving during a rebuild reach both the live and the shadow processor, so their side effects would
+     * happen twice.
+     *
+     * @throws IllegalStateException for invokers other than Axon's simple (or dead-lettering) and multi invokers,
+     *                               and for handlers marked {@code @DisallowReplay}
      */
     static EventHandlerInvoker failingFast(EventHandlerInvoker handlers) {
-        if (!(handlers instanceof SimpleEventHandlerInvoker simple)) {
-            return handlers;
+        if (handlers instanceof MultiEventHandlerInvoker multi) {
+            return new MultiEventHandlerInvoker(multi.delegates().stream().map(ShadowProcessor::failingFast).toList());
         }
+        if (!(handlers instanceof SimpleEventHandlerInvoker simple)) {
+            throw new IllegalStateException("Cannot run " + handlers.getClass().getName() + " in a shadow processor");
+        }
+        simple.eventHandlers().forEach(ShadowProcessor::requireReplayable);
         return SimpleEventHandlerInvoker.builder()
                 .eventHandlers(simple.eventHandlers())
                 .sequencingPolicy(simple.getSequencingPolicy())
                 .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                 .build();
+    }
+
+    private static void requireReplayable(Object handler) {
+        Class<?> type = handler instanceof AnnotationEventHandlerAdapter adapter ? adapter.getTargetType()
+                : ClassUtils.getUserClass(handler);
+        boolean disallowed = false;
+        for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
+            disallowed |= level.isAnnotationPresent(DisallowReplay.class) || Arrays.stream(level.getDeclaredMethods())
+                    .anyMatch(method -> method.isAnnotationPresent(DisallowReplay.class));
+        }
+        if (disallowed) {
+            throw new IllegalStateException(type.getSimpleName() + " has handlers that must not run in a replay "
+                    + "(side effects); a rebuild without downtime would run them twice for new events — use the replay");
+        }
     }
 
     private static ThreadFactory threads(String name, String role) {

@@ -174,6 +174,9 @@ final class ShadowTables {
             functions.forEach(function -> shadowSchemas.add(schemaOf(function)));
             // what is left in them are the shadow functions
             shadowSchemas.forEach(schema -> jdbc.execute("DROP SCHEMA " + shadowSchema(schema) + " CASCADE"));
+            // the rebuilt tables hold every event up to the shadow's tokens (a shadow fails at its first failing
+            // handler), so the live group's parked events are in them; later ones the live processor handles again
+            jdbc.update("DELETE FROM axon.dead_letter_entry WHERE processing_group = ?", liveProcessor);
             jdbc.update("DELETE FROM axon.token_entry WHERE processor_name = ?", liveProcessor);
             jdbc.update("UPDATE axon.token_entry SET processor_name = ?, owner = NULL WHERE processor_name = ?",
                     liveProcessor, shadowProcessor);

@@ -17,10 +17,18 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 
 /**
  * The shadow processor of a rebuild without downtime replays: up to the head of the stream at its start its handlers
- * see a replay and side-effecting ({@code @DisallowReplay}) handlers do not run; events after that are regular ones.
+ * see a replay, events after that are regular ones. It never runs side-effecting ({@code @DisallowReplay}) handlers
+ * (events after its start reach the live processor too) and never dead-letters: a failure fails the rebuild.
  */
 class ShadowProcessorTest {
 
@@ -73,29 +81,51 @@ class ShadowProcessorTest {
     }
 
     @Test
-    void handlersSeeAReplayUpToTheHeadAtTheStartAndSideEffectsDoNotRun() {
+    void handlersSeeAReplayUpToTheHeadAtTheStart() {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()).build();
         List.of("a", "b", "c", "d").forEach(event -> eventStore.publish(GenericEventMessage.asEventMessage(event)));
         Projection projection = new Projection();
-        Mailer mailer = new Mailer();
         InMemoryTokenStore tokens = new InMemoryTokenStore();
         ShadowProcessor shadow = ShadowProcessor.create("test.rebuild", new int[] {0, 1},
-                SimpleEventHandlerInvoker.builder().eventHandlers(projection, mailer).build(), eventStore, tokens,
+                SimpleEventHandlerInvoker.builder().eventHandlers(projection).build(), eventStore, tokens,
                 NoTransactionManager.instance(), NoTransactionManager.instance(), 10);
         try {
             shadow.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> projection.handled.size() == 4);
             assertThat(projection.handled).containsExactlyInAnyOrder("a:REPLAY", "b:REPLAY", "c:REPLAY", "d:REPLAY");
-            assertThat(mailer.sent).as("side effects during the replay").isEmpty();
 
             eventStore.publish(GenericEventMessage.asEventMessage("e"));
             await().atMost(Duration.ofSeconds(10)).until(() -> projection.handled.size() == 5);
             assertThat(projection.handled).contains("e:REGULAR");
-            await().atMost(Duration.ofSeconds(10)).until(() -> mailer.sent.equals(List.of("e")));
         } finally {
             shadow.stop();
             eventStore.shutDown();
         }
+    }
+
+    @Test
+    void handlersThatMustNotRunInAReplayAreRefused() {
+        EventHandlerInvoker withSideEffects = new MultiEventHandlerInvoker(
+                SimpleEventHandlerInvoker.builder().eventHandlers(new Projection(), new Mailer()).build());
+
+        assertThatThrownBy(() -> ShadowProcessor.failingFast(withSideEffects))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Mailer");
+    }
+
+    /** The live group's invoker is a multi-invoker around a dead-lettering one; the shadow's never parks an event. */
+    @Test
+    void theLiveDeadLetterQueueIsNotTheShadows() throws Exception {
+        InMemorySequencedDeadLetterQueue<EventMessage<?>> queue = InMemorySequencedDeadLetterQueue.defaultQueue();
+        EventHandlerInvoker live = new MultiEventHandlerInvoker(DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new Failing()).queue(queue).transactionManager(NoTransactionManager.instance())
+                .build());
+        EventHandlerInvoker shadow = ShadowProcessor.failingFast(live);
+
+        assertThatThrownBy(() -> shadow.handle(GenericEventMessage.asEventMessage("boom"), Segment.ROOT_SEGMENT))
+                .hasMessage("boom");
+        assertThat(queue.amountOfSequences()).isZero();
+        live.handle(GenericEventMessage.asEventMessage("boom"), Segment.ROOT_SEGMENT);
+        assertThat(queue.amountOfSequences()).as("the live invoker parks it").isEqualTo(1);
     }
 }
