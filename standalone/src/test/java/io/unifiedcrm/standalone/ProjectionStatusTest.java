@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,47 @@ class ProjectionStatusTest extends StandaloneTest {
             assertThat(status.get("replay").isNull()).isTrue();
             assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(head);
         });
+    }
+
+    /**
+     * A failure the dead-letter queue cannot take (here its insert fails too) fails the batch: the projection's status
+     * shows the error with its cause, health reports the processor failing; once the cause is gone, it recovers.
+     */
+    @Test
+    void aFailingProjectionShowsItsErrorInItsStatusAndInHealth() {
+        TestOrganization organization = api.createOrganization("Failing status GmbH");
+        UUID person = api.createPerson(organization, "fay@failing.example", "Fay", "Failing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> searchTitle(person) != null);
+        jdbc.execute("CREATE FUNCTION public.status_poison() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                + "BEGIN RAISE EXCEPTION 'status poison'; END $$");
+        try {
+            jdbc.execute("CREATE TRIGGER status_poison BEFORE UPDATE ON system.search_document FOR EACH ROW "
+                    + "WHEN (NEW.id = '" + person + "') EXECUTE FUNCTION public.status_poison()");
+            jdbc.execute("CREATE TRIGGER status_poison BEFORE INSERT ON axon.dead_letter_entry FOR EACH ROW "
+                    + "WHEN (NEW.aggregate_identifier = '" + person + "') EXECUTE FUNCTION public.status_poison()");
+            assertThat(api.patch("/api/v1/persons/" + person, organization.apiKey(), Map.of("firstName", "Faye"))
+                    .status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode status = api.get("/api/v1/admin/projections/search", api.adminKey()).body();
+                assertThat(status.get("error").asBoolean()).as(status.toString()).isTrue();
+                assertThat(status.get("errorMessage").asText()).contains("status poison");
+                JsonNode health = api.get("/actuator/health", null).body();
+                assertThat(health.get("components").get("eventProcessors").get("details").get("search").asText())
+                        .as(health.toString()).isEqualTo("ERROR");
+            });
+        } finally {
+            jdbc.execute("DROP FUNCTION public.status_poison() CASCADE");
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(searchTitle(person)).isEqualTo("Faye Failing");
+            JsonNode status = api.get("/api/v1/admin/projections/search", api.adminKey()).body();
+            assertThat(status.get("error").asBoolean()).as(status.toString()).isFalse();
+        });
+    }
+
+    private String searchTitle(UUID id) {
+        return jdbc.query("SELECT title FROM system.search_document WHERE id = ?",
+                row -> row.next() ? row.getString(1) : null, id);
     }
 
     private long head() {

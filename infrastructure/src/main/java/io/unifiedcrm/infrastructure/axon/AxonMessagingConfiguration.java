@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -106,9 +107,10 @@ public class AxonMessagingConfiguration {
     public ConfigurerModule pooledStreamingProcessorsByDefault(
             @Value("${unifiedcrm.processors.initial-segments:2}") int initialSegments,
             @Value("${unifiedcrm.processors.batch-size:500}") int batchSize,
-            ObjectProvider<CommitNotifyingEventSource> notifyingSource) {
+            ObjectProvider<CommitNotifyingEventSource> notifyingSource, ProcessorErrors errors) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(config -> errors.recordingThenPropagating())
                 .usingPooledStreamingEventProcessors(
                 (config, builder) -> {
                     CommitNotifyingEventSource source = notifyingSource.getIfAvailable();

@@ -1,7 +1,9 @@
 package io.unifiedcrm.infrastructure.health;
 
 import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorProgress;
+import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health of the event processors ({@code /actuator/health}, component {@code eventProcessors}): DOWN if any is
- * {@code ERROR} (failing), {@code STOPPED}, {@code STALLED} (behind the head of the event store with a position that
+ * {@code ERROR} (failing: its latest batch failed and it has not passed that batch yet, {@link ProcessorErrors}), {@code STOPPED}, {@code STALLED} (behind the head of the event store with a position that
  * has not moved for {@code unifiedcrm.processors.stalled-after}) or {@code DEAD_LETTERS} (running, but holding dead
  * letters: events a handler failed on, and the later events of their sequences, are parked — part of its read model
  * is behind until an operator retries or evicts them); otherwise each is {@code RUNNING}. The details also hold
@@ -28,21 +30,28 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final EventProcessingConfiguration eventProcessing;
     private final ProcessorProgress progress;
     private final DeadLetterCounts deadLetters;
+    private final ProcessorErrors errors;
+    private final TokenClaims tokenClaims;
 
     public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, ProcessorProgress progress,
-                                          DeadLetterCounts deadLetters) {
+                                          DeadLetterCounts deadLetters, ProcessorErrors errors,
+                                          TokenClaims tokenClaims) {
         this.eventProcessing = eventProcessing;
         this.progress = progress;
         this.deadLetters = deadLetters;
+        this.errors = errors;
+        this.tokenClaims = tokenClaims;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
         boolean allHealthy = true;
         Map<String, Long> deadLetterCounts = deadLetters.deadLetterCounts();
+        Map<String, Long> positions = tokenClaims.lowestPositions();
         Map<String, Object> details = new LinkedHashMap<>();
         for (EventProcessor processor : eventProcessing.eventProcessors().values()) {
-            String state = stateOf(processor, deadLetterCounts.getOrDefault(processor.getName(), 0L));
+            String state = stateOf(processor, deadLetterCounts.getOrDefault(processor.getName(), 0L),
+                    positions.get(processor.getName()));
             allHealthy &= state.equals("RUNNING");
             details.put(processor.getName(), state);
         }
@@ -50,8 +59,9 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         (allHealthy ? health.up() : health.down()).withDetails(details);
     }
 
-    private String stateOf(EventProcessor processor, long deadLetterCount) {
-        if (processor instanceof StreamingEventProcessor streaming && streaming.isError()) {
+    private String stateOf(EventProcessor processor, long deadLetterCount, Long position) {
+        if (processor instanceof StreamingEventProcessor streaming
+                && (streaming.isError() || errors.current(processor.getName(), position) != null)) {
             return "ERROR";
         }
         if (!processor.isRunning()) {

@@ -1,7 +1,9 @@
 package io.unifiedcrm.system.projections;
 
 import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
+import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.system.projections.rebuild.BlueGreenRebuilds;
@@ -33,10 +35,11 @@ public class Projections {
     private final JdbcTemplate jdbc;
     private final BlueGreenRebuilds rebuilds;
     private final DeadLetterCounts deadLetters;
+    private final ProcessorErrors errors;
 
     Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenClaims tokenClaims,
                 ReplayObservations replays, JdbcTemplate jdbc, BlueGreenRebuilds rebuilds,
-                DeadLetterCounts deadLetters) {
+                DeadLetterCounts deadLetters, ProcessorErrors errors) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.tokenClaims = tokenClaims;
@@ -44,6 +47,7 @@ public class Projections {
         this.jdbc = jdbc;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
+        this.errors = errors;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -106,8 +110,10 @@ public class Projections {
         Long position = segments.isEmpty() || segments.stream().anyMatch(segment -> segment.position() == null)
                 ? null : segments.stream().mapToLong(SegmentStatus::position).min().getAsLong();
         Long lag = ProcessorPositions.lag(position, head);
+        ProcessorErrors.Failure failure = errors.current(name, position);
         String errorMessage = here.values().stream().map(EventTrackerStatus::getError).filter(Objects::nonNull)
-                .findFirst().map(Projections::describe).orElse(null);
+                .findFirst().map(ProcessorErrors::describe)
+                .orElse(failure == null ? null : failure.message());
         boolean error = errorMessage != null || processor.isError();
         boolean replaying = segments.stream().anyMatch(segment -> Boolean.TRUE.equals(segment.replaying()));
         ReplayProgress replay = null;
@@ -133,7 +139,7 @@ public class Projections {
         here.forEach((segment, status) -> segments.put(segment, new SegmentStatus(segment,
                 segments.containsKey(segment) ? segments.get(segment).owner() : null, true,
                 ProcessorPositions.boxed(status.getCurrentPosition()), isStillReplaying(status), status.isCaughtUp(),
-                status.getError() == null ? null : describe(status.getError()))));
+                status.getError() == null ? null : ProcessorErrors.describe(status.getError()))));
         return List.copyOf(segments.values());
     }
 
@@ -147,12 +153,6 @@ public class Projections {
                 WHERE global_index > ? ORDER BY global_index LIMIT 1""", Timestamp.class, position);
         return oldest.isEmpty() ? null
                 : Math.max(0, Duration.between(oldest.get(0).toInstant(), Instant.now()).toMillis());
-    }
-
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        String text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
     /**
