@@ -155,9 +155,21 @@ final class BlueGreenRebuild {
         live.shutdownAsync().join();
         try {
             switchWithRetries(shadowStoppedAt);
-        } finally {
+        } catch (RuntimeException | Error notSwitched) {
             if (liveWasRunning) {
                 live.start();
+            }
+            throw notSwitched;
+        }
+        // the rebuilt tables are in place: a live processor that does not start again is not a failed rebuild
+        if (liveWasRunning) {
+            try {
+                live.start();
+            } catch (RuntimeException startFailure) {
+                LOG.error("Rebuilt {} without downtime, but its live processor did not start again", name,
+                        startFailure);
+                error = "The rebuilt tables are in place, but the live processor did not start again: "
+                        + describe(startFailure);
             }
         }
         finishedAt = Instant.now();
