@@ -3,7 +3,6 @@ package io.unifiedcrm.infrastructure.health;
 import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorProgress;
-import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -31,27 +30,22 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final ProcessorProgress progress;
     private final DeadLetterCounts deadLetters;
     private final ProcessorErrors errors;
-    private final TokenClaims tokenClaims;
 
     public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, ProcessorProgress progress,
-                                          DeadLetterCounts deadLetters, ProcessorErrors errors,
-                                          TokenClaims tokenClaims) {
+                                          DeadLetterCounts deadLetters, ProcessorErrors errors) {
         this.eventProcessing = eventProcessing;
         this.progress = progress;
         this.deadLetters = deadLetters;
         this.errors = errors;
-        this.tokenClaims = tokenClaims;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
         boolean allHealthy = true;
         Map<String, Long> deadLetterCounts = deadLetters.deadLetterCounts();
-        Map<String, Long> positions = tokenClaims.lowestPositions();
         Map<String, Object> details = new LinkedHashMap<>();
         for (EventProcessor processor : eventProcessing.eventProcessors().values()) {
-            String state = stateOf(processor, deadLetterCounts.getOrDefault(processor.getName(), 0L),
-                    positions.get(processor.getName()));
+            String state = stateOf(processor, deadLetterCounts.getOrDefault(processor.getName(), 0L));
             allHealthy &= state.equals("RUNNING");
             details.put(processor.getName(), state);
         }
@@ -59,19 +53,18 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         (allHealthy ? health.up() : health.down()).withDetails(details);
     }
 
-    private String stateOf(EventProcessor processor, long deadLetterCount, Long position) {
-        if (processor instanceof StreamingEventProcessor streaming
-                && (streaming.isError() || errors.current(processor.getName(), position) != null)) {
+    private String stateOf(EventProcessor processor, long deadLetterCount) {
+        ProcessorProgress.Progress current = processor instanceof StreamingEventProcessor
+                ? progress.of(processor.getName()) : null;
+        if (processor instanceof StreamingEventProcessor streaming && (streaming.isError()
+                || errors.current(processor.getName(), current == null ? null : current.position()) != null)) {
             return "ERROR";
         }
         if (!processor.isRunning()) {
             return "STOPPED";
         }
-        if (processor instanceof StreamingEventProcessor) {
-            ProcessorProgress.Progress current = progress.of(processor.getName());
-            if (current != null && current.stalled()) {
-                return "STALLED";
-            }
+        if (current != null && current.stalled()) {
+            return "STALLED";
         }
         return deadLetterCount > 0 ? "DEAD_LETTERS" : "RUNNING";
     }

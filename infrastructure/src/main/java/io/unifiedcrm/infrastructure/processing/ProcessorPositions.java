@@ -1,6 +1,9 @@
 package io.unifiedcrm.infrastructure.processing;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingToken;
@@ -8,9 +11,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * How far a streaming processor has read the event stream, the one computation behind the projection admin status,
- * the lag gauges and the stalled health rule: a processor's position is the lowest position of the segments this
- * instance holds (unknown while a segment has no position or the instance holds none), its lag the events between
- * that position and the head of the event store.
+ * the lag gauges and the health rules: a processor's position is the lowest position of all its segments, whichever
+ * instance holds them (unknown while a segment has no position), its lag the events between that position and the
+ * head of the event store.
  */
 public final class ProcessorPositions {
 
@@ -23,17 +26,18 @@ public final class ProcessorPositions {
         return head == null ? null : boxed(head.position());
     }
 
-    /** The lowest position of the segments, or null if there are none or one has no position yet. */
-    public static Long positionOf(Collection<EventTrackerStatus> segments) {
-        Long lowest = null;
-        for (EventTrackerStatus segment : segments) {
-            Long position = boxed(segment.getCurrentPosition());
-            if (position == null) {
-                return null;
-            }
-            lowest = lowest == null ? position : Math.min(lowest, position);
+    /**
+     * The lowest position of all the processor's segments — those processed here as this instance sees them now, the
+     * others as the token store has them — or null if there are none or one has no position yet.
+     */
+    public static Long lowest(Collection<TokenClaims.Claim> claims, Map<Integer, EventTrackerStatus> here) {
+        Map<Integer, Long> positions = new HashMap<>();
+        claims.forEach(claim -> positions.put(claim.segment(), claim.position()));
+        here.forEach((segment, status) -> positions.put(segment, boxed(status.getCurrentPosition())));
+        if (positions.isEmpty() || positions.containsValue(null)) {
+            return null;
         }
-        return lowest;
+        return Collections.min(positions.values());
     }
 
     /** Events behind the head (never negative), or null if either is unknown. */

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Gauges per processing group ({@code processor} tag): {@code unifiedcrm_processor_lag_events} (head position
  * minus the processor's position) and {@code unifiedcrm_processor_lag_ms} (age of the oldest event the processor has
- * not processed yet; 0 when caught up). Both are NaN while the position is unknown (no segment claimed here).
+ * not processed yet; 0 when caught up). Both are NaN while the position is unknown (a segment without a position yet).
  */
 @Component
 public class ProcessorProgress {
@@ -46,15 +46,18 @@ public class ProcessorProgress {
     private final EventProcessingConfiguration eventProcessing;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final TokenClaims tokenClaims;
     private final StallRule stallRule;
     private final Clock clock;
     private Snapshot snapshot;
 
     public ProcessorProgress(EventProcessingConfiguration eventProcessing, EventStore eventStore, JdbcTemplate jdbc,
+                             TokenClaims tokenClaims,
                              @Value("${unifiedcrm.processors.stalled-after:PT60S}") Duration stalledAfter) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.tokenClaims = tokenClaims;
         this.stallRule = new StallRule(stalledAfter);
         this.clock = Clock.systemUTC();
     }
@@ -96,10 +99,12 @@ public class ProcessorProgress {
     private Snapshot take(Instant now) {
         Map<String, StreamingEventProcessor> processors = streamingProcessors();
         Long head = ProcessorPositions.headPosition(eventStore);
+        Map<String, List<TokenClaims.Claim>> claims = tokenClaims.all();
         Map<String, Long> positions = new HashMap<>();
         Set<Long> lagging = new HashSet<>();
         processors.forEach((name, processor) -> {
-            Long position = ProcessorPositions.positionOf(processor.processingStatus().values());
+            Long position = ProcessorPositions.lowest(claims.getOrDefault(name, List.of()),
+                    processor.processingStatus());
             positions.put(name, position);
             Long lag = ProcessorPositions.lag(position, head);
             if (lag != null && lag > 0) {

@@ -1,12 +1,14 @@
 package io.unifiedcrm.infrastructure.processing;
 
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,30 +38,22 @@ public class TokenClaims {
         return jdbc.query("""
                         SELECT segment, owner, token, token_type, timestamp FROM axon.token_entry
                         WHERE processor_name = ? ORDER BY segment""",
-                (row, index) -> new Claim(row.getInt("segment"), row.getString("owner"),
-                        position(row.getBytes("token"), row.getString("token_type")),
-                        instant(row.getString("timestamp"))),
-                processor);
+                (row, index) -> claimOf(row), processor);
     }
 
-    /**
-     * The lowest token position of each processor's segments in the token store, whichever instance holds them
-     * (null for a processor with a segment that has no position yet). One query for all processors.
-     */
-    public Map<String, Long> lowestPositions() {
-        Map<String, Long> lowest = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
-        jdbc.query("SELECT processor_name, token, token_type FROM axon.token_entry", (RowCallbackHandler) row -> {
-            String processor = row.getString("processor_name");
-            Long position = position(row.getBytes("token"), row.getString("token_type"));
-            if (position == null) {
-                unknown.add(processor);
-            } else {
-                lowest.merge(processor, position, Math::min);
-            }
-        });
-        unknown.forEach(processor -> lowest.put(processor, null));
-        return lowest;
+    private Claim claimOf(ResultSet row) throws SQLException {
+        return new Claim(row.getInt("segment"), row.getString("owner"),
+                positionOf(row.getBytes("token"), row.getString("token_type")), instant(row.getString("timestamp")));
+    }
+
+    /** The segments of every processor, by processor: one query for all of them. */
+    public Map<String, List<Claim>> all() {
+        Map<String, List<Claim>> claims = new HashMap<>();
+        jdbc.query("""
+                SELECT processor_name, segment, owner, token, token_type, timestamp FROM axon.token_entry
+                ORDER BY processor_name, segment""", (RowCallbackHandler) row -> claims
+                .computeIfAbsent(row.getString("processor_name"), processor -> new ArrayList<>()).add(claimOf(row)));
+        return claims;
     }
 
     private static Instant instant(String timestamp) {
@@ -70,11 +64,17 @@ public class TokenClaims {
         }
     }
 
-    private Long position(byte[] token, String type) {
+    /** The position of a token as the token store keeps it (bytes and type), or null when it has none or is unreadable. */
+    public Long positionOf(byte[] token, String type) {
         if (token == null || type == null) {
             return null;
         }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return tracking == null || tracking.position().isEmpty() ? null : tracking.position().getAsLong();
+        try {
+            TrackingToken tracking = serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, type, null));
+            return tracking == null || tracking.position().isEmpty() ? null : tracking.position().getAsLong();
+        } catch (SerializationException | ClassCastException unreadable) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.unifiedcrm.system.deadletters;
 
 import io.unifiedcrm.infrastructure.deadletters.DeadLetterAdministration;
 import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
@@ -12,13 +13,11 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.MetaData;
@@ -49,14 +48,16 @@ public class DeadLetters implements DeadLetterAdministration {
     private final DeadLetterCounts counts;
     private final NamedParameterJdbcTemplate jdbc;
     private final Serializer serializer;
+    private final TokenClaims tokenClaims;
     private final String table;
 
     DeadLetters(EventProcessingConfiguration eventProcessing, DeadLetterCounts counts, NamedParameterJdbcTemplate jdbc,
-                Serializer serializer, DeadLetterSchema schema) {
+                Serializer serializer, DeadLetterSchema schema, TokenClaims tokenClaims) {
         this.eventProcessing = eventProcessing;
         this.counts = counts;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.tokenClaims = tokenClaims;
         this.table = schema.deadLetterTable();
     }
 
@@ -199,26 +200,12 @@ public class DeadLetters implements DeadLetterAdministration {
                 row.getString("type"),
                 row.getString("aggregate_identifier"),
                 hasAggregateSequenceNumber ? aggregateSequenceNumber : null,
-                globalIndexOf(row.getString("token_type"), row.getBytes("token")),
+                tokenClaims.positionOf(row.getBytes("token"), row.getString("token_type")),
                 instantOf(row.getString("time_stamp")),
                 instantOf(row.getString("enqueued_at")),
                 instantOf(row.getString("last_touched")),
                 causeType == null ? null : new DeadLetterView.Cause(causeType, row.getString("cause_message")),
                 diagnosticsOf(row.getBytes("diagnostics")));
-    }
-
-    private Long globalIndexOf(String tokenType, byte[] token) {
-        if (tokenType == null || token == null) {
-            return null;
-        }
-        try {
-            TrackingToken trackingToken = serializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-            OptionalLong position = trackingToken == null ? OptionalLong.empty() : trackingToken.position();
-            return position.isPresent() ? position.getAsLong() : null;
-        } catch (SerializationException | ClassCastException unreadable) {
-            return null;
-        }
     }
 
     private Map<String, Object> diagnosticsOf(byte[] diagnostics) {

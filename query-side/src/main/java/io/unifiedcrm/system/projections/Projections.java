@@ -106,9 +106,9 @@ public class Projections {
     private ProjectionStatus statusOf(StreamingEventProcessor processor, Long head) {
         String name = processor.getName();
         Map<Integer, EventTrackerStatus> here = processor.processingStatus();
-        List<SegmentStatus> segments = segmentsOf(name, here);
-        Long position = segments.isEmpty() || segments.stream().anyMatch(segment -> segment.position() == null)
-                ? null : segments.stream().mapToLong(SegmentStatus::position).min().getAsLong();
+        List<TokenClaims.Claim> claims = tokenClaims.of(name);
+        List<SegmentStatus> segments = segmentsOf(claims, here);
+        Long position = ProcessorPositions.lowest(claims, here);
         Long lag = ProcessorPositions.lag(position, head);
         ProcessorErrors.Failure failure = errors.current(name, position);
         String errorMessage = here.values().stream().map(EventTrackerStatus::getError).filter(Objects::nonNull)
@@ -130,9 +130,10 @@ public class Projections {
     }
 
     /** Every segment in the token store; the ones processed here with this instance's fresher view. */
-    private List<SegmentStatus> segmentsOf(String processor, Map<Integer, EventTrackerStatus> here) {
+    private static List<SegmentStatus> segmentsOf(List<TokenClaims.Claim> claims,
+                                                  Map<Integer, EventTrackerStatus> here) {
         Map<Integer, SegmentStatus> segments = new TreeMap<>();
-        for (TokenClaims.Claim claim : tokenClaims.of(processor)) {
+        for (TokenClaims.Claim claim : claims) {
             segments.put(claim.segment(), new SegmentStatus(claim.segment(), claim.owner(), false,
                     claim.position(), null, null, null));
         }

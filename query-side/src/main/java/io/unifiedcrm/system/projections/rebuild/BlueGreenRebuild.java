@@ -1,5 +1,6 @@
 package io.unifiedcrm.system.projections.rebuild;
 
+import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -127,12 +128,12 @@ final class BlueGreenRebuild {
         for (EventTrackerStatus segment : segments.values()) {
             if (segment.isErrorState()) {
                 throw new IllegalStateException("segment " + segment.getSegment().getSegmentId() + " failed: "
-                        + describe(segment.getError()), segment.getError());
+                        + ProcessorErrors.describe(segment.getError()), segment.getError());
             }
         }
         if (processor.failure().isPresent()) {
             Exception failure = processor.failure().get();
-            throw new IllegalStateException("a handler failed: " + describe(failure), failure);
+            throw new IllegalStateException("a handler failed: " + ProcessorErrors.describe(failure), failure);
         }
         if (processor.isError()) {
             throw new IllegalStateException("the shadow processor failed");
@@ -169,7 +170,7 @@ final class BlueGreenRebuild {
                 LOG.error("Rebuilt {} without downtime, but its live processor did not start again", name,
                         startFailure);
                 error = "The rebuilt tables are in place, but the live processor did not start again: "
-                        + describe(startFailure);
+                        + ProcessorErrors.describe(startFailure);
             }
         }
         finishedAt = Instant.now();
@@ -205,7 +206,7 @@ final class BlueGreenRebuild {
 
     private void fail(Throwable failure) {
         LOG.warn("Rebuild of {} without downtime failed; the live tables are unchanged", name, failure);
-        String cause = describe(failure);
+        String cause = ProcessorErrors.describe(failure);
         try {
             if (processor != null) {
                 processor.stop();
@@ -213,7 +214,7 @@ final class BlueGreenRebuild {
             shadow.drop(shadowName);
         } catch (RuntimeException cleanup) {
             LOG.warn("Could not remove the shadow of {}; the next rebuild removes it", name, cleanup);
-            cause += "; removing the shadow tables failed: " + describe(cleanup);
+            cause += "; removing the shadow tables failed: " + ProcessorErrors.describe(cleanup);
         }
         error = cause;
         finishedAt = Instant.now();
@@ -225,16 +226,6 @@ final class BlueGreenRebuild {
         if (!state.isFinal()) {
             fail(new IllegalStateException(why));
         }
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return root == failure ? message : message + " (cause: " + root.getClass().getSimpleName() + ": "
-                + root.getMessage() + ")";
     }
 
     RebuildStatus status() {
