@@ -13,7 +13,13 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import io.unifiedcrm.infrastructure.deadletters.EventSavepoints;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
+import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
+import io.unifiedcrm.infrastructure.processing.ProjectionProcessors;
+import io.unifiedcrm.infrastructure.processing.ReadModel;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -104,9 +110,30 @@ public class AxonMessagingConfiguration {
      * dead-lettered and its sequence parked; without one, the failure fails the batch, which the processor retries.
      */
     @Bean
-    public ConfigurerModule pooledStreamingProcessorsByDefault(
+    public ProcessorSettings processorSettings(
             @Value("${unifiedcrm.processors.initial-segments:2}") int initialSegments,
             @Value("${unifiedcrm.processors.batch-size:500}") int batchSize,
+            @Value("${unifiedcrm.processors.worker-threads:4}") int workerThreads) {
+        return new ProcessorSettings(initialSegments, batchSize, workerThreads);
+    }
+
+    /** How projections read and write their tables: writes deferred to the end of a batch. */
+    @Bean
+    public ReadModelJdbc readModelJdbc(JdbcTemplate jdbc) {
+        return new ReadModelJdbc(jdbc);
+    }
+
+    /** The projections' processors: batched writes ({@link ProjectionProcessors}). */
+    @Bean
+    public ProjectionProcessors projectionProcessors(ObjectProvider<ReadModel> readModels, ProcessorSettings settings,
+                                                     JdbcTemplate jdbc, EventSavepoints savepoints,
+                                                     ObjectProvider<CommitNotifyingEventSource> notifyingSource) {
+        return new ProjectionProcessors(readModels.orderedStream().toList(), settings, jdbc, savepoints,
+                notifyingSource::getIfAvailable);
+    }
+
+    @Bean
+    public ConfigurerModule pooledStreamingProcessorsByDefault(ProcessorSettings settings,
             ObjectProvider<CommitNotifyingEventSource> notifyingSource, ProcessorErrors errors) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
@@ -117,7 +144,7 @@ public class AxonMessagingConfiguration {
                     if (source != null) {
                         builder.messageSource(source);
                     }
-                    return builder.initialSegmentCount(initialSegments).batchSize(batchSize);
+                    return builder.initialSegmentCount(settings.initialSegments()).batchSize(settings.batchSize());
                 });
     }
 }

@@ -1,5 +1,6 @@
 package io.unifiedcrm.infrastructure.deadletters;
 
+import io.unifiedcrm.infrastructure.processing.ProcessorBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Every failed event is dead-lettered — a handler is never skipped — and so is a failed retry (the letter stays, with
+ * Every failed event is dead-lettered (once it failed on its own: a failure in a batch that defers its writes is
+ * handled again event by event first, see {@link io.unifiedcrm.infrastructure.processing.BatchingInvoker}) — a handler is never skipped — and so is a failed retry (the letter stays, with
  * the new cause). The cause keeps the exception's type and the message that says most: the innermost cause's (for a
  * failed statement, PostgreSQL's own message rather than Spring's wrapping with the SQL), truncated to the 1,023
  * characters of its column. The diagnostics count the failed attempts.
@@ -26,6 +28,11 @@ public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable failure) {
+        ProcessorBatch batch = ProcessorBatch.current();
+        if (batch != null && batch.failedWhileDeferring()) {
+            // the batch is handled again event by event, this event on a savepoint of its own: it is decided then
+            return Decisions.doNotEnqueue();
+        }
         long attempts = attemptsOf(letter.diagnostics()) + 1;
         EventMessage<?> event = letter.message();
         ThrowableCause cause = causeOf(failure);

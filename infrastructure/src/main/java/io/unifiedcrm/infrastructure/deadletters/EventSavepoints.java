@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import io.unifiedcrm.infrastructure.processing.ProcessorBatch;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
@@ -43,6 +44,7 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         HandlerEnhancerDefinition {
 
     private static final String SAVEPOINT = "unifiedcrm_event_";
+    private static final String CHECKPOINT = "unifiedcrm_batch";
 
     private final DataSource dataSource;
     private final List<SavepointParticipant> participants;
@@ -52,11 +54,14 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         this.participants = List.copyOf(participants);
     }
 
-    /** Around the handling of one event: a savepoint before it. */
+    /**
+     * Around the handling of one event: a savepoint before it — unless the event is handled in a projection
+     * processor's batch, whose invoker decides ({@link io.unifiedcrm.infrastructure.processing.BatchingInvoker}).
+     */
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Savepoints savepoints = savepoints();
-        if (savepoints == null) {
+        if (savepoints == null || ProcessorBatch.current() != null) {
             return chain.proceed();
         }
         savepoints.open();
@@ -72,10 +77,75 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         }
     }
 
-    /** A handler of the event failed: undo all the event's writes, then let the dead-lettering invoker have it. */
+    /**
+     * Handles one event on a savepoint of its own: when the handling fails, none of its writes remain, the
+     * transaction is committable again and the failure is passed on.
+     */
+    public void isolate(Handling handling) throws Exception {
+        Savepoints savepoints = savepoints();
+        if (savepoints == null) {
+            handling.run();
+            return;
+        }
+        savepoints.open();
+        try {
+            handling.run();
+        } catch (Exception | Error failure) {
+            rollBack(savepoints, failure);
+            throw failure;
+        } finally {
+            savepoints.close();
+        }
+    }
+
+    /** The handling of an event, on its savepoint. */
+    @FunctionalInterface
+    public interface Handling {
+        void run() throws Exception;
+    }
+
+    /**
+     * Marks the start of what a batch may have to undo: a savepoint, set again (the previous one released) after each
+     * recovery. Does nothing outside a transaction with a bound connection.
+     */
+    public void checkpoint() throws SQLException {
+        Savepoints savepoints = savepoints();
+        if (savepoints != null) {
+            savepoints.checkpoint();
+        }
+    }
+
+    /** Undoes everything since the {@link #checkpoint()} and makes the transaction committable again. */
+    public void rollBackToCheckpoint() throws SQLException {
+        Savepoints savepoints = savepoints();
+        if (savepoints == null) {
+            throw new IllegalStateException("No transaction to roll back to its checkpoint");
+        }
+        savepoints.rollBackToCheckpoint();
+        participants.forEach(SavepointParticipant::rolledBack);
+        resetRollbackOnly();
+    }
+
+    /** Writes what the participants (a JPA persistence context) hold to the database now. */
+    public void flushParticipants() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            participants.forEach(SavepointParticipant::flush);
+        }
+    }
+
+    /**
+     * A handler of the event failed. In a batch that defers its writes, the batch takes note and the failure goes to
+     * the dead-letter policy, which leaves it (the batch is handled again event by event); otherwise undo all the
+     * event's writes, then let the dead-lettering invoker have it.
+     */
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler eventHandler)
             throws Exception {
+        ProcessorBatch batch = ProcessorBatch.current();
+        if (batch != null && batch.defersWrites()) {
+            batch.fail(exception);
+            throw exception;
+        }
         Savepoints savepoints = savepoints();
         if (savepoints != null && savepoints.depth > 0) {
             rollBack(savepoints, exception);
@@ -93,7 +163,9 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
                 Object result = super.handle(message, target);
-                if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                ProcessorBatch batch = ProcessorBatch.current();
+                if (TransactionSynchronizationManager.isActualTransactionActive()
+                        && (batch == null || !batch.defersWrites())) {
                     participants.forEach(SavepointParticipant::flush);
                 }
                 return result;
@@ -152,6 +224,7 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         private final ConnectionHolder holder;
         private int depth;
         private int deepestOpen;
+        private boolean checkpointSet;
 
         private Savepoints(ConnectionHolder holder) {
             this.holder = holder;
@@ -168,6 +241,21 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
 
         void close() {
             depth--;
+        }
+
+        void checkpoint() throws SQLException {
+            execute(checkpointSet ? "RELEASE SAVEPOINT " + CHECKPOINT + "; SAVEPOINT " + CHECKPOINT
+                    : "SAVEPOINT " + CHECKPOINT);
+            checkpointSet = true;
+            deepestOpen = 0;
+        }
+
+        void rollBackToCheckpoint() throws SQLException {
+            if (!checkpointSet) {
+                throw new IllegalStateException("No checkpoint set in this transaction");
+            }
+            execute("ROLLBACK TO SAVEPOINT " + CHECKPOINT);
+            deepestOpen = 0;
         }
 
         void rollBack() throws SQLException {

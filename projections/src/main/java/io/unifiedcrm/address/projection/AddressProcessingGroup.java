@@ -1,5 +1,7 @@
 package io.unifiedcrm.address.projection;
 
+import io.unifiedcrm.infrastructure.processing.ReadModel;
+import java.util.List;
 import io.unifiedcrm.address.api.AddressAddedEvent;
 import io.unifiedcrm.address.api.AddressChangedEvent;
 import io.unifiedcrm.address.api.AddressMadeDefaultEvent;
@@ -19,6 +21,12 @@ import org.springframework.context.annotation.Configuration;
 public class AddressProcessingGroup {
 
     public static final String NAME = "addresses";
+
+    /** The projection and the tables it owns. */
+    @Bean
+    ReadModel addressReadModel() {
+        return new ReadModel(NAME, List.of("shared.address"));
+    }
 
     @Bean
     ConfigurerModule addressesSequencedPerOwner() {

@@ -13,7 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,9 @@ class AddressProjection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    AddressProjection(JdbcTemplate jdbc) {
+    AddressProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,5 +1,7 @@
 package io.unifiedcrm.commerce.projection;
 
+import io.unifiedcrm.infrastructure.processing.ReadModel;
+import java.util.List;
 import io.unifiedcrm.infrastructure.axon.PerOrganizationSequencing;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,13 @@ import org.springframework.context.annotation.Configuration;
 public class CommerceProcessingGroup {
 
     public static final String NAME = "commerce";
+
+    /** The projection and the tables it owns. */
+    @Bean
+    ReadModel commerceReadModel() {
+        return new ReadModel(NAME, List.of("commerce.customer", "commerce.product", "commerce.inventory_level", "commerce.orders",
+                "commerce.order_line", "commerce.payment"));
+    }
 
     @Bean
     ConfigurerModule commerceSequencedPerOrganization() {

@@ -1,5 +1,7 @@
 package io.unifiedcrm.crm.projection;
 
+import io.unifiedcrm.infrastructure.processing.ReadModel;
+import java.util.List;
 import io.unifiedcrm.infrastructure.axon.PerOrganizationSequencing;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,13 @@ import org.springframework.context.annotation.Configuration;
 public class CrmProcessingGroup {
 
     public static final String NAME = "crm";
+
+    /** The projection and the tables it owns. */
+    @Bean
+    ReadModel crmReadModel() {
+        return new ReadModel(NAME, List.of("crm.contact", "crm.activity", "crm.order_total", "crm.pipeline", "crm.pipeline_stage", "crm.deal",
+                "crm.deal_stage_history"));
+    }
 
     @Bean
     ConfigurerModule crmSequencedPerOrganization() {

@@ -10,7 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /** Builds {@code platform.object_definition} and {@code platform.association_definition}; idempotent by version. */
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(PlatformProcessingGroup.NAME)
 class ObjectDefinitionProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    ObjectDefinitionProjection(JdbcTemplate jdbc) {
+    ObjectDefinitionProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -14,7 +14,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.Footprint;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +26,18 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(PlatformProcessingGroup.NAME)
 class RecordProjection {
 
-    private final JdbcTemplate jdbc;
+    private static final String RECORDS = "platform.record";
 
-    RecordProjection(JdbcTemplate jdbc) {
+    private final ReadModelJdbc jdbc;
+
+    RecordProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(RecordCreatedEvent event, @SequenceNumber long sequenceNumber,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.write(Footprint.row(RECORDS, event.recordId()), """
                         INSERT INTO platform.record (id, organization_id, object_type, definition_id, schema_version,
                             properties, display_name, person_id, owner_id, team_id, status, version, created_at,
                             updated_at)
@@ -48,7 +51,7 @@ class RecordProjection {
     @EventHandler
     void on(RecordUpdatedEvent event, @SequenceNumber long sequenceNumber,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.write(Footprint.row(RECORDS, event.recordId()), """
                         UPDATE platform.record SET properties = cast(? AS jsonb), display_name = ?, schema_version = ?,
                             version = ?, updated_at = ?
                         WHERE id = ? AND version < ?""",
@@ -104,12 +107,14 @@ class RecordProjection {
     }
 
     private void setStatus(UUID recordId, String status, long sequenceNumber, Instant at) {
-        jdbc.update("UPDATE platform.record SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        jdbc.write(Footprint.row(RECORDS, recordId),
+                "UPDATE platform.record SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 status, sequenceNumber, Timestamp.from(at), recordId, sequenceNumber);
     }
 
     private void touch(UUID recordId, long sequenceNumber, Instant at) {
-        jdbc.update("UPDATE platform.record SET version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        jdbc.write(Footprint.row(RECORDS, recordId),
+                "UPDATE platform.record SET version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequenceNumber, Timestamp.from(at), recordId, sequenceNumber);
     }
 }

@@ -3,12 +3,14 @@ package io.unifiedcrm.search.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.unifiedcrm.infrastructure.processing.Footprint;
 import io.unifiedcrm.search.api.SearchType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,15 @@ class SearchDocuments {
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final JdbcTemplate jdbc;
+    static final String TABLE = "system.search_document";
+    /** Documents as they are once the batch's pending writes are applied (absent: known to have no row). */
+    private static final String KNOWN = "search.knownDocuments";
+    /** Documents written in the batch whose outcome is not known without reading them. */
+    private static final String UNKNOWN = "search.unknownDocuments";
 
-    SearchDocuments(JdbcTemplate jdbc) {
+    private final ReadModelJdbc jdbc;
+
+    SearchDocuments(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,7 +50,14 @@ class SearchDocuments {
     }
 
     void insertIfAbsent(SearchDocument document) {
-        jdbc.update("""
+        Map<UUID, Optional<Stored>> known = jdbc.batchCache(KNOWN);
+        Optional<Stored> before = known.get(document.id());
+        if (before == null) {
+            jdbc.<UUID, Boolean>batchCache(UNKNOWN).put(document.id(), true);
+        } else if (before.isEmpty()) {
+            known.put(document.id(), Optional.of(stored(document)));
+        }
+        jdbc.write(Footprint.row(TABLE, document.id()), """
                         INSERT INTO system.search_document (type, id, organization_id, object_type, status, title,
                             subtitle, fields, document, search_text, exact_keys, source, version)
                         VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), system.search_vector(cast(? AS jsonb)),
@@ -69,7 +84,14 @@ class SearchDocuments {
     }
 
     private void update(SearchDocument document, long olderThan) {
-        jdbc.update("""
+        Map<UUID, Optional<Stored>> known = jdbc.batchCache(KNOWN);
+        Optional<Stored> before = known.get(document.id());
+        if (before == null) {
+            jdbc.<UUID, Boolean>batchCache(UNKNOWN).put(document.id(), true);
+        } else if (before.filter(stored -> stored.version() < olderThan).isPresent()) {
+            known.put(document.id(), Optional.of(stored(document)));
+        }
+        jdbc.write(Footprint.row(TABLE, document.id()), """
                         UPDATE system.search_document SET status = ?, title = ?, subtitle = ?, fields = cast(? AS jsonb),
                             document = system.search_vector(cast(? AS jsonb)), search_text = system.search_fold(?),
                             exact_keys = ARRAY(SELECT k FROM jsonb_array_elements_text(cast(? AS jsonb))
@@ -81,15 +103,36 @@ class SearchDocuments {
                 document.version(), document.type().code(), document.id(), olderThan);
     }
 
-    /** The stored document of the entity with this id and one of these types, if any. */
+    /**
+     * The stored document of the entity with this id and one of these types, if any. What the batch wrote is read
+     * from memory where its outcome is known; other documents are read without sending the batch's pending writes
+     * first, unless one of them is for this entity.
+     */
     Optional<Stored> find(UUID id, SearchType... types) {
-        return jdbc.query("""
-                        SELECT type, id, organization_id, source::text AS source, version FROM system.search_document
-                        WHERE id = ? AND type = ANY(string_to_array(?, ','))""",
-                (row, index) -> new Stored(SearchType.of(row.getString("type")).orElseThrow(),
-                        row.getObject("id", UUID.class), row.getObject("organization_id", UUID.class),
-                        row.getString("source"), row.getLong("version")),
-                id, codes(types)).stream().findFirst();
+        Map<UUID, Optional<Stored>> known = jdbc.batchCache(KNOWN);
+        Optional<Stored> stored = known.get(id);
+        if (stored == null) {
+            Map<UUID, Boolean> unknown = jdbc.batchCache(UNKNOWN);
+            if (unknown.containsKey(id)) {
+                jdbc.flush();
+                unknown.clear();
+            }
+            stored = jdbc.queryUntouched("""
+                            SELECT type, id, organization_id, source::text AS source, version
+                            FROM system.search_document WHERE id = ?""",
+                    (row, index) -> new Stored(SearchType.of(row.getString("type")).orElseThrow(),
+                            row.getObject("id", UUID.class), row.getObject("organization_id", UUID.class),
+                            row.getString("source"), row.getLong("version")),
+                    id).stream().findFirst();
+            known.put(id, stored);
+        }
+        List<SearchType> wanted = Arrays.asList(types);
+        return stored.filter(document -> wanted.contains(document.type()));
+    }
+
+    private static Stored stored(SearchDocument document) {
+        return new Stored(document.type(), document.id(), document.organizationId(), json(document.source()),
+                document.version());
     }
 
     /** The next {@code size} documents of the organization's records of an object type, in id order after {@code afterId}. */

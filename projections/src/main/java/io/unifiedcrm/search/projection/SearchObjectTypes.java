@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchObjectTypes {
 
+    private static final String READ = "search.objectTypes";
+
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    SearchObjectTypes(JdbcTemplate jdbc) {
+    SearchObjectTypes(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,6 +50,7 @@ class SearchObjectTypes {
     }
 
     void insertIfAbsent(ObjectType type) {
+        forget();
         jdbc.update("""
                         INSERT INTO system.search_object_type (definition_id, organization_id, name, searchable,
                             display_property, string_properties, version)
@@ -57,6 +60,7 @@ class SearchObjectTypes {
     }
 
     void update(ObjectType type) {
+        forget();
         jdbc.update("""
                         UPDATE system.search_object_type SET searchable = ?, display_property = ?,
                             string_properties = cast(? AS jsonb), version = ?
@@ -65,14 +69,26 @@ class SearchObjectTypes {
                 type.version(), type.definitionId(), type.version());
     }
 
+    /*
+     * Object types are written at once (never deferred) and seldom, records often: what a batch read of them is
+     * remembered until the batch writes a type, so a batch of record events reads each type once.
+     */
+
     Optional<ObjectType> find(UUID definitionId) {
-        return jdbc.query("SELECT * FROM system.search_object_type WHERE definition_id = ?", SearchObjectTypes::row,
-                definitionId).stream().findFirst();
+        return jdbc.<Object, Optional<ObjectType>>batchCache(READ).computeIfAbsent(definitionId,
+                ignored -> jdbc.queryUntouched("SELECT * FROM system.search_object_type WHERE definition_id = ?",
+                        SearchObjectTypes::row, definitionId).stream().findFirst());
     }
 
     Optional<ObjectType> find(UUID organizationId, String name) {
-        return jdbc.query("SELECT * FROM system.search_object_type WHERE organization_id = ? AND name = ?",
-                SearchObjectTypes::row, organizationId, name).stream().findFirst();
+        return jdbc.<Object, Optional<ObjectType>>batchCache(READ).computeIfAbsent(List.of(organizationId, name),
+                ignored -> jdbc.queryUntouched(
+                        "SELECT * FROM system.search_object_type WHERE organization_id = ? AND name = ?",
+                        SearchObjectTypes::row, organizationId, name).stream().findFirst());
+    }
+
+    private void forget() {
+        jdbc.batchCache(READ).clear();
     }
 
     void deleteAll() {

@@ -1,5 +1,7 @@
 package io.unifiedcrm.search.projection;
 
+import io.unifiedcrm.infrastructure.processing.ReadModel;
+import java.util.List;
 import io.unifiedcrm.infrastructure.axon.PerOrganizationSequencing;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,6 +23,12 @@ import org.springframework.context.annotation.Configuration;
 public class SearchProcessingGroup {
 
     public static final String NAME = "search";
+
+    /** The projection and the tables it owns. */
+    @Bean
+    ReadModel searchReadModel() {
+        return new ReadModel(NAME, List.of("system.search_document", "system.search_object_type"));
+    }
 
     @Bean
     ConfigurerModule searchSequencing() {

@@ -1,12 +1,15 @@
 package io.unifiedcrm.timeline.projection;
 
+import io.unifiedcrm.infrastructure.processing.Footprint;
 import io.unifiedcrm.shared.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +20,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Timeline {
 
+    static final String ENTRIES = "system.timeline_entry";
+    static final String SUBJECTS = "system.timeline_subject";
     private static final int MAX_NAME_LENGTH = 80;
+    /** Subjects as they are once the batch's pending writes are applied (absent: known to have no row). */
+    private static final String KNOWN_SUBJECTS = "timeline.knownSubjects";
+    /** Subjects written in the batch whose outcome is not known without reading them. */
+    private static final String UNKNOWN_SUBJECTS = "timeline.unknownSubjects";
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    Timeline(JdbcTemplate jdbc) {
+    Timeline(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -31,7 +40,7 @@ class Timeline {
         if (personId == null) {
             return;
         }
-        jdbc.update("""
+        jdbc.write(Footprint.row(ENTRIES, List.of(occurrence.eventId(), personId)), """
                         INSERT INTO system.timeline_entry (event_id, person_id, organization_id, occurred_at,
                             event_position, category, type, aggregate_id, summary, details, actor, correlation_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?) ON CONFLICT DO NOTHING""",
@@ -51,7 +60,14 @@ class Timeline {
 
     /** Stores a subject as it is after the event with {@code version} (a later version already stored wins). */
     void remember(Subject subject, long version) {
-        jdbc.update("""
+        Map<UUID, Known> known = jdbc.batchCache(KNOWN_SUBJECTS);
+        Known before = known.get(subject.id());
+        if (before == null) {
+            jdbc.<UUID, Boolean>batchCache(UNKNOWN_SUBJECTS).put(subject.id(), true);
+        } else if (before.version() < version) {
+            known.put(subject.id(), new Known(subject, version));
+        }
+        jdbc.write(Footprint.row(SUBJECTS, subject.id()), """
                         INSERT INTO system.timeline_subject (id, organization_id, kind, person_id, name, subtype,
                             version)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -62,18 +78,41 @@ class Timeline {
                 subject.subtype(), version);
     }
 
-    /** A subject of the organization, or {@code null} when none is known. */
+    /**
+     * A subject of the organization, or {@code null} when none is known. What the batch wrote is read from memory
+     * where its outcome is known; other subjects are read without sending the batch's pending writes first, unless
+     * one of them is for this subject.
+     */
     Subject subject(UUID organizationId, UUID id) {
         if (id == null) {
             return null;
         }
-        return jdbc.query("""
-                        SELECT id, organization_id, kind, person_id, name, subtype FROM system.timeline_subject
-                        WHERE id = ? AND organization_id = ?""",
-                (row, index) -> new Subject(row.getObject("id", UUID.class),
-                        row.getObject("organization_id", UUID.class), row.getString("kind"),
-                        row.getObject("person_id", UUID.class), row.getString("name"), row.getString("subtype")),
-                id, organizationId).stream().findFirst().orElse(null);
+        Map<UUID, Known> known = jdbc.batchCache(KNOWN_SUBJECTS);
+        Known subject = known.get(id);
+        if (subject == null) {
+            Map<UUID, Boolean> unknown = jdbc.batchCache(UNKNOWN_SUBJECTS);
+            if (unknown.containsKey(id)) {
+                jdbc.flush();
+                unknown.clear();
+            }
+            subject = jdbc.queryUntouched("""
+                            SELECT id, organization_id, kind, person_id, name, subtype, version
+                            FROM system.timeline_subject WHERE id = ?""",
+                    (row, index) -> new Known(new Subject(row.getObject("id", UUID.class),
+                            row.getObject("organization_id", UUID.class), row.getString("kind"),
+                            row.getObject("person_id", UUID.class), row.getString("name"), row.getString("subtype")),
+                            row.getLong("version")),
+                    id).stream().findFirst().orElse(Known.ABSENT);
+            known.put(id, subject);
+        }
+        return subject.subject() != null && subject.subject().organizationId().equals(organizationId)
+                ? subject.subject() : null;
+    }
+
+    /** A subject as stored with its version; {@link #ABSENT} when there is no row. */
+    private record Known(Subject subject, long version) {
+
+        static final Known ABSENT = new Known(null, Long.MIN_VALUE);
     }
 
     /** The name of a subject, quoted for a summary (shortened when long), or {@code fallback} when none is known. */

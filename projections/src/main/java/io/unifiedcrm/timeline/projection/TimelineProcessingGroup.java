@@ -1,5 +1,7 @@
 package io.unifiedcrm.timeline.projection;
 
+import io.unifiedcrm.infrastructure.processing.ReadModel;
+import java.util.List;
 import io.unifiedcrm.infrastructure.axon.PerOrganizationSequencing;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,12 @@ import org.springframework.context.annotation.Configuration;
 public class TimelineProcessingGroup {
 
     public static final String NAME = "timeline";
+
+    /** The projection and the tables it owns. */
+    @Bean
+    ReadModel timelineReadModel() {
+        return new ReadModel(NAME, List.of("system.timeline_entry", "system.timeline_subject"));
+    }
 
     @Bean
     ConfigurerModule timelineSequencedPerOrganization() {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CommerceProcessingGroup.NAME)
 class CustomerProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    CustomerProjection(JdbcTemplate jdbc) {
+    CustomerProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,7 +3,7 @@ package io.unifiedcrm.commerce.customer.projection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 
 /**
  * The customer statistics of ARCHITECTURE §6, defined once: in the SQL function {@value #FUNCTION}{@code
@@ -47,7 +47,7 @@ public final class CustomerStatsRules {
     }
 
     /** Stores the person's own statistics (of the orders placed for this very person) on its customer row. */
-    public static void storeOwnStats(JdbcTemplate jdbc, UUID personId) {
+    public static void storeOwnStats(ReadModelJdbc jdbc, UUID personId) {
         jdbc.update(STORE_OWN_STATS, personId);
     }
 

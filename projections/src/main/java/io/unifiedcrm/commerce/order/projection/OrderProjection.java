@@ -27,7 +27,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +43,9 @@ class OrderProjection {
     private static final String TOTALS = "subtotal = ?, discount_total = ?, tax_total = ?, shipping_total = ?, "
             + "total = ?";
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    OrderProjection(JdbcTemplate jdbc) {
+    OrderProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

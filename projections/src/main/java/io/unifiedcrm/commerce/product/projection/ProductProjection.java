@@ -18,7 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +31,9 @@ class ProductProjection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    ProductProjection(JdbcTemplate jdbc) {
+    ProductProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

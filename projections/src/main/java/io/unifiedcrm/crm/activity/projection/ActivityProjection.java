@@ -17,7 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CrmProcessingGroup.NAME)
 class ActivityProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    ActivityProjection(JdbcTemplate jdbc) {
+    ActivityProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CrmProcessingGroup.NAME)
 class PurchaseActivityProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    PurchaseActivityProjection(JdbcTemplate jdbc) {
+    PurchaseActivityProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

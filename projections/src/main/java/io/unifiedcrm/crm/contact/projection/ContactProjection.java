@@ -9,7 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CrmProcessingGroup.NAME)
 class ContactProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    ContactProjection(JdbcTemplate jdbc) {
+    ContactProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,7 +1,7 @@
 package io.unifiedcrm.crm.contact.projection;
 
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 
 /**
  * A contact's {@code last_contacted_at} (the latest {@code contacted_at} of the person's activities: connected calls,
@@ -15,7 +15,7 @@ public final class ContactRecency {
     }
 
     /** Recomputes the stored values of the person's contact row, if the person is a contact. */
-    public static void store(JdbcTemplate jdbc, UUID personId) {
+    public static void store(ReadModelJdbc jdbc, UUID personId) {
         jdbc.update("""
                 UPDATE crm.contact c
                 SET last_contacted_at = (SELECT max(a.contacted_at) FROM crm.activity a

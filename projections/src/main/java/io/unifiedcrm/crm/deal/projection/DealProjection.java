@@ -18,7 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("crm")
 class DealProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelJdbc jdbc;
 
-    DealProjection(JdbcTemplate jdbc) {
+    DealProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,7 +3,9 @@ package io.unifiedcrm.identity.person.projection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.Footprint;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadScores {
 
-    private final JdbcTemplate jdbc;
+    static final String TABLE = "identity.lead_score_entry";
 
-    LeadScores(JdbcTemplate jdbc) {
+    private final ReadModelJdbc jdbc;
+
+    LeadScores(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     void award(String sourceId, UUID personId, UUID organizationId, LeadScoreReason reason, Instant at) {
-        jdbc.update("""
+        jdbc.write(Footprint.row(TABLE, List.of(sourceId, personId)), """
                         INSERT INTO identity.lead_score_entry (source_id, person_id, organization_id, reason, points,
                                                                occurred_at, rulebook_version)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",

@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(IdentityProcessingGroup.NAME)
 class PersonCrmFlagsProjection {
 
-    private final PersonReadModelRepository persons;
+    private final PersonRows persons;
     private final LeadScores leadScores;
 
-    PersonCrmFlagsProjection(PersonReadModelRepository persons, LeadScores leadScores) {
+    PersonCrmFlagsProjection(PersonRows persons, LeadScores leadScores) {
         this.persons = persons;
         this.leadScores = leadScores;
     }

@@ -14,7 +14,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.unifiedcrm.infrastructure.processing.Footprint;
+import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +33,13 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(IdentityProcessingGroup.NAME)
 class PersonOrderFlagsProjection {
 
-    private final JdbcTemplate jdbc;
-    private final PersonReadModelRepository persons;
+    static final String TABLE = "identity.person_order";
+
+    private final ReadModelJdbc jdbc;
+    private final PersonRows persons;
     private final LeadScores leadScores;
 
-    PersonOrderFlagsProjection(JdbcTemplate jdbc, PersonReadModelRepository persons, LeadScores leadScores) {
+    PersonOrderFlagsProjection(ReadModelJdbc jdbc, PersonRows persons, LeadScores leadScores) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.leadScores = leadScores;
@@ -44,7 +47,7 @@ class PersonOrderFlagsProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber) {
-        jdbc.update("""
+        jdbc.write(Footprint.row(TABLE, event.orderId()), """
                         INSERT INTO identity.person_order (order_id, organization_id, person_id, placed, total, version)
                         VALUES (?, ?, ?, true, ?, ?)
                         ON CONFLICT (order_id) DO UPDATE
@@ -63,7 +66,7 @@ class PersonOrderFlagsProjection {
     void on(OrderPaymentRecordedEvent event, @SequenceNumber long sequenceNumber) {
         boolean paid = PaymentStatus.PAID.code().equals(event.paymentStatus());
         BigDecimal paidTotal = event.paidTotal().amount();
-        jdbc.update("""
+        jdbc.write(Footprint.row(TABLE, event.orderId()), """
                         INSERT INTO identity.person_order (order_id, organization_id, person_id, fully_paid,
                                                            paid_total, version)
                         VALUES (?, ?, ?, ?, ?, ?)
@@ -77,7 +80,7 @@ class PersonOrderFlagsProjection {
 
     @EventHandler
     void on(OrderRefundRecordedEvent event, @SequenceNumber long sequenceNumber) {
-        jdbc.update("""
+        jdbc.write(Footprint.row(TABLE, event.orderId()), """
                         INSERT INTO identity.person_order (order_id, organization_id, person_id, refunded_total,
                                                            version)
                         VALUES (?, ?, ?, ?, ?)
@@ -92,7 +95,7 @@ class PersonOrderFlagsProjection {
     @EventHandler
     void on(OrderCompletedEvent event, @SequenceNumber long sequenceNumber, @MessageIdentifier String eventId,
             @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.write(Footprint.row(TABLE, event.orderId()), """
                         INSERT INTO identity.person_order (order_id, organization_id, person_id, completed, version)
                         VALUES (?, ?, ?, true, ?)
                         ON CONFLICT (order_id) DO UPDATE

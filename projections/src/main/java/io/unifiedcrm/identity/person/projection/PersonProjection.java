@@ -46,10 +46,10 @@ class PersonProjection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PersonReadModelRepository persons;
+    private final PersonRows persons;
     private final LeadScores leadScores;
 
-    PersonProjection(PersonReadModelRepository persons, LeadScores leadScores) {
+    PersonProjection(PersonRows persons, LeadScores leadScores) {
         this.persons = persons;
         this.leadScores = leadScores;
     }
@@ -174,7 +174,7 @@ class PersonProjection {
     @ResetHandler
     void reset() {
         leadScores.reset();
-        persons.deleteAllInBatch();
+        persons.deleteAll();
     }
 
     private void replaceProfile(UUID personId, PersonProfile profile, long sequenceNumber, Instant at) {

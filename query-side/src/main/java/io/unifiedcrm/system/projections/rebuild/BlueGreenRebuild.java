@@ -114,7 +114,7 @@ final class BlueGreenRebuild {
         }
         segmentCount = segments.length;
         processor = ShadowProcessor.create(shadowName, segments, handlers, with.messageSource(), tokens,
-                with.transactionManager(), shadowTransactions, with.batchSize());
+                with.transactionManager(), shadowTransactions, with.batchSize(), with.jdbc());
         replayStartedNanos = System.nanoTime();
         state = RebuildState.CATCHING_UP;
         processor.start();

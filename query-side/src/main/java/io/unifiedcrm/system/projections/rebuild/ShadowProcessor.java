@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import io.unifiedcrm.infrastructure.processing.BatchingInvoker;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,13 +25,15 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
  * A pooled streaming processor of its own name and tokens that runs a live processor's handlers from the first event:
  * its tokens start as replay tokens up to the head of the stream at its creation, so up to there the handlers see a
  * replay — {@code @DisallowReplay} handlers do not run, {@code ReplayStatus} parameters say {@code REPLAY} — and
- * after it they see regular events. Runs on threads of its own, which {@link #stop()} ends.
+ * after it they see regular events. Its batches defer their writes as the live processor's do ({@link BatchingInvoker},
+ * failing the batch at the first failure). Runs on threads of its own, which {@link #stop()} ends.
  */
 final class ShadowProcessor {
 
@@ -57,7 +60,7 @@ final class ShadowProcessor {
     static ShadowProcessor create(String name, int[] segments, EventHandlerInvoker handlers,
                                   StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens,
                                   TransactionManager tokenTransactions, TransactionManager batchTransactions,
-                                  int batchSize) {
+                                  int batchSize, JdbcTemplate jdbc) {
         TrackingToken replay = ReplayToken.createReplayToken(source.createHeadToken());
         tokenTransactions.executeInTransaction(() -> {
             for (int segment : segments) {
@@ -69,7 +72,8 @@ final class ShadowProcessor {
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments.length, threads(name, "worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(new FailureRecordingInvoker(failingFast(handlers), failure))
+                .eventHandlerInvoker(new FailureRecordingInvoker(
+                        new BatchingInvoker(failingFast(handlers), jdbc, null, false), failure))
                 .messageSource(source)
                 .tokenStore(tokens)
                 .transactionManager(batchTransactions)
@@ -92,6 +96,9 @@ final class ShadowProcessor {
      *                               and for handlers marked {@code @DisallowReplay}
      */
     static EventHandlerInvoker failingFast(EventHandlerInvoker handlers) {
+        if (handlers instanceof BatchingInvoker batching) {
+            return failingFast(batching.delegate());
+        }
         if (handlers instanceof MultiEventHandlerInvoker multi) {
             return new MultiEventHandlerInvoker(multi.delegates().stream().map(ShadowProcessor::failingFast).toList());
         }

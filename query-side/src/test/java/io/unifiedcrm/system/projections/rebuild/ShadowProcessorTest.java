@@ -69,7 +69,7 @@ class ShadowProcessorTest {
         SimpleEventHandlerInvoker forgiving = SimpleEventHandlerInvoker.builder().eventHandlers(new Failing())
                 .listenerInvocationErrorHandler(new LoggingErrorHandler()).build();
         ShadowProcessor shadow = ShadowProcessor.create("failing.rebuild", new int[] {0}, forgiving, eventStore,
-                new InMemoryTokenStore(), NoTransactionManager.instance(), NoTransactionManager.instance(), 10);
+                new InMemoryTokenStore(), NoTransactionManager.instance(), NoTransactionManager.instance(), 10, null);
         try {
             shadow.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> shadow.failure().isPresent());
@@ -89,7 +89,7 @@ class ShadowProcessorTest {
         InMemoryTokenStore tokens = new InMemoryTokenStore();
         ShadowProcessor shadow = ShadowProcessor.create("test.rebuild", new int[] {0, 1},
                 SimpleEventHandlerInvoker.builder().eventHandlers(projection).build(), eventStore, tokens,
-                NoTransactionManager.instance(), NoTransactionManager.instance(), 10);
+                NoTransactionManager.instance(), NoTransactionManager.instance(), 10, null);
         try {
             shadow.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> projection.handled.size() == 4);
