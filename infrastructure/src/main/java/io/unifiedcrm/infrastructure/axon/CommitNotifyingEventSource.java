@@ -45,9 +45,10 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
     private final AtomicBoolean wakeUpScheduled = new AtomicBoolean();
     private final Duration wakeUpDelay;
     private final Duration gapWarningAge;
+    private final SharedEventReader reader;
 
     public CommitNotifyingEventSource(EventStore eventStore, Duration pollInterval, Duration wakeUpDelay) {
-        this(eventStore, pollInterval, wakeUpDelay, EventGapSettings.DEFAULTS.warnAfter());
+        this(eventStore, pollInterval, wakeUpDelay, EventGapSettings.DEFAULTS.warnAfter(), SharedReading.DEFAULTS);
     }
 
     /**
@@ -57,8 +58,10 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
      *                      would be skipped (see {@link EventGapSettings})
      */
     public CommitNotifyingEventSource(EventStore eventStore, Duration pollInterval, Duration wakeUpDelay,
-                                      Duration gapWarningAge) {
+                                      Duration gapWarningAge, SharedReading sharedReading) {
         this.eventStore = eventStore;
+        this.reader = new SharedEventReader(eventStore::openStream, sharedReading.capacity(),
+                sharedReading.fetchSize(), sharedReading.stallTimeout(), System::nanoTime, this::signal);
         this.wakeUpDelay = wakeUpDelay;
         this.gapWarningAge = gapWarningAge;
         eventStore.subscribe(events -> {
@@ -89,7 +92,7 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new NotifyingStream(eventStore.openStream(trackingToken), trackingToken);
+        return new NotifyingStream(reader.open(trackingToken));
     }
 
     @Override
@@ -110,18 +113,16 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
     @Override
     public void close() {
         poller.shutdownNow();
+        reader.close();
     }
 
     private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private Runnable callback;
-        /** The token of the event read last (at first the one the stream was opened at). */
-        private TrackingToken previous;
 
-        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate, TrackingToken openedAt) {
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
-            this.previous = org.axonframework.eventhandling.WrappedToken.unwrapLowerBound(openedAt);
         }
 
         @Override
@@ -137,10 +138,8 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             TrackedEventMessage<?> event = delegate.nextAvailable();
-            TrackedEventMessage<?> delivered = EventPosition.withGlobalIndex(event, previous);
-            previous = event.trackingToken();
-            watchGaps(previous);
-            return delivered;
+            watchGaps(event.trackingToken());
+            return event;
         }
 
         /** Gap index → when this stream first saw it open; bounded by the token's gaps. */

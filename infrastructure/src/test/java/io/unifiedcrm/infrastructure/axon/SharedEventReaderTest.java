@@ -1,0 +1,220 @@
+package io.unifiedcrm.infrastructure.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SharedEventReaderTest {
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).optimizeEventConsumption(false).build();
+    private final AtomicInteger readFromStore = new AtomicInteger();
+    private final AtomicLong clock = new AtomicLong();
+    private final AtomicInteger wakeUps = new AtomicInteger();
+
+    @AfterEach
+    void shutDown() {
+        store.shutDown();
+    }
+
+    @Test
+    void processorsAtTheSamePositionReadEachEventFromTheStoreOnce() throws Exception {
+        publish(100);
+        SharedEventReader reader = reader(1_000, 10);
+        SharedEventReader.Cursor first = reader.open(null);
+        SharedEventReader.Cursor second = reader.open(null);
+
+        List<Object> firstRead = readAvailable(first);
+        List<Object> secondRead = readAvailable(second);
+
+        assertThat(firstRead).hasSize(100).isEqualTo(secondRead).isEqualTo(payloads(0, 100));
+        assertThat(readFromStore).hasValue(100);
+        assertThat(reader.cursorsInWindow()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventPublishedLaterReachesEveryProcessorWithOneRead() throws Exception {
+        publish(3);
+        SharedEventReader reader = reader(1_000, 10);
+        List<SharedEventReader.Cursor> cursors = IntStream.range(0, 7).mapToObj(i -> reader.open(null)).toList();
+        for (SharedEventReader.Cursor cursor : cursors) {
+            readAvailable(cursor);
+        }
+        int before = readFromStore.get();
+
+        publish(1);
+
+        for (SharedEventReader.Cursor cursor : cursors) {
+            assertThat(readAvailable(cursor)).containsExactly("event-3");
+        }
+        assertThat(readFromStore.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aProcessorElsewhereReadsPrivatelyAndJoinsWhenItReachesTheWindow() throws Exception {
+        publish(1_000);
+        SharedEventReader reader = reader(2_000, 100);
+        SharedEventReader.Cursor ahead = reader.open(null);
+        assertThat(readAvailable(ahead)).hasSize(1_000);
+        TrackingToken atFive = tokenAfter(5);
+
+        SharedEventReader.Cursor behind = reader.open(atFive);
+        assertThat(behind.inWindow()).isTrue();
+        assertThat(readAvailable(behind)).isEqualTo(payloads(5, 1_000));
+
+        SharedEventReader small = reader(50, 10);
+        SharedEventReader.Cursor leader = small.open(null);
+        assertThat(readAvailable(leader)).hasSize(1_000);
+        SharedEventReader.Cursor late = small.open(atFive);
+        assertThat(late.inWindow()).isFalse();
+        List<Object> lateRead = readAvailable(late);
+        assertThat(lateRead).isEqualTo(payloads(5, 1_000));
+        assertThat(late.inWindow()).isTrue();
+    }
+
+    @Test
+    void theWindowNeverHoldsMoreThanItsCapacityAndAFastProcessorWaitsForASlowOne() throws Exception {
+        publish(500);
+        SharedEventReader reader = reader(100, 30);
+        SharedEventReader.Cursor fast = reader.open(null);
+        SharedEventReader.Cursor slow = reader.open(null);
+
+        List<Object> fastRead = readAvailable(fast);
+        assertThat(fastRead).hasSize(100);
+        assertThat(reader.held()).isLessThanOrEqualTo(100);
+
+        assertThat(read(slow, 10)).isEqualTo(payloads(0, 10));
+        assertThat(readAvailable(fast)).isEqualTo(payloads(100, 110));
+        assertThat(reader.held()).isLessThanOrEqualTo(100);
+        assertThat(wakeUps.get()).isPositive();
+    }
+
+    @Test
+    void aStalledProcessorLeavesTheWindowAndCatchesUpPrivately() throws Exception {
+        publish(500);
+        SharedEventReader reader = reader(100, 30);
+        SharedEventReader.Cursor fast = reader.open(null);
+        SharedEventReader.Cursor stalled = reader.open(null);
+        assertThat(readAvailable(fast)).hasSize(100);
+
+        clock.addAndGet(Duration.ofSeconds(6).toNanos());
+
+        assertThat(readAvailable(fast)).isEqualTo(payloads(100, 500));
+        assertThat(stalled.inWindow()).isFalse();
+        assertThat(readAvailable(stalled)).isEqualTo(payloads(0, 500));
+    }
+
+    /** However the processors interleave, each reads every event once, in the store's order. */
+    @Test
+    void everyProcessorReadsEveryEventOnceInOrder() throws Exception {
+        Random random = new Random(5);
+        SharedEventReader reader = reader(64, 16);
+        List<SharedEventReader.Cursor> cursors = new ArrayList<>();
+        List<List<Object>> read = new ArrayList<>();
+        int published = 0;
+        for (int step = 0; step < 5_000; step++) {
+            int action = random.nextInt(10);
+            if (action == 0 && published < 2_000) {
+                int count = 1 + random.nextInt(20);
+                publish(published, count);
+                published += count;
+            } else if (action == 1 && cursors.size() < 6) {
+                cursors.add(reader.open(null));
+                read.add(new ArrayList<>());
+            } else if (action == 2) {
+                clock.addAndGet(Duration.ofSeconds(random.nextInt(7)).toNanos());
+            } else if (!cursors.isEmpty()) {
+                int which = random.nextInt(cursors.size());
+                read.get(which).addAll(read(cursors.get(which), 1 + random.nextInt(40)));
+            }
+        }
+        for (int which = 0; which < cursors.size(); which++) {
+            read.get(which).addAll(readAvailable(cursors.get(which)));
+            assertThat(read.get(which)).isEqualTo(payloads(0, published));
+        }
+    }
+
+    private SharedEventReader reader(int capacity, int fetchSize) {
+        return new SharedEventReader(this::countingStream, capacity, fetchSize, Duration.ofSeconds(5), clock::get,
+                wakeUps::incrementAndGet);
+    }
+
+    private BlockingStream<TrackedEventMessage<?>> countingStream(TrackingToken token) {
+        BlockingStream<TrackedEventMessage<?>> stream = store.openStream(token);
+        return new BlockingStream<>() {
+            @Override
+            public java.util.Optional<TrackedEventMessage<?>> peek() {
+                return stream.peek();
+            }
+
+            @Override
+            public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                return stream.hasNextAvailable(timeout, unit);
+            }
+
+            @Override
+            public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                readFromStore.incrementAndGet();
+                return stream.nextAvailable();
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
+    }
+
+    private void publish(int count) {
+        publish(0, count);
+    }
+
+    private int publishedSoFar;
+
+    private void publish(int from, int count) {
+        for (int i = 0; i < count; i++) {
+            store.publish(GenericEventMessage.asEventMessage("event-" + publishedSoFar++));
+        }
+    }
+
+    private TrackingToken tokenAfter(int events) throws InterruptedException {
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+            TrackingToken token = null;
+            for (int i = 0; i < events; i++) {
+                token = stream.nextAvailable().trackingToken();
+            }
+            return token;
+        }
+    }
+
+    private static List<Object> readAvailable(SharedEventReader.Cursor cursor) throws InterruptedException {
+        return read(cursor, Integer.MAX_VALUE);
+    }
+
+    private static List<Object> read(SharedEventReader.Cursor cursor, int most) throws InterruptedException {
+        List<Object> read = new ArrayList<>();
+        while (read.size() < most && cursor.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+            read.add(cursor.nextAvailable().getPayload());
+        }
+        return read;
+    }
+
+    private static List<Object> payloads(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> (Object) ("event-" + i)).toList();
+    }
+}
