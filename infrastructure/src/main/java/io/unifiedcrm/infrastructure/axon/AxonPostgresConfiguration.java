@@ -42,7 +42,10 @@ public class AxonPostgresConfiguration {
         return new PostgresDuplicateKeyResolver();
     }
 
-    /** Axon's JDBC storage engine on our schema, as Axon's auto-configuration would build it. */
+    /**
+     * Axon's JDBC storage engine on our schema, as Axon's auto-configuration would build it, with the reads of the
+     * stream of {@link PostgresEventStorageEngine}; {@code fetch-size} events per query.
+     */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -52,17 +55,17 @@ public class AxonPostgresConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 EventGapSettings eventGapSettings) {
-        return eventGapSettings.applyTo(JdbcEventStorageEngine.builder())
+                                                 EventGapSettings eventGapSettings,
+                                                 @Value("${unifiedcrm.processors.fetch-size:1000}") int fetchSize) {
+        return eventGapSettings.engine(JdbcEventStorageEngine.builder()
+                .batchSize(fetchSize)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .transactionManager(transactionManager), eventSchema);
     }
 
     /** How long processors wait for an uncommitted global index: README, "No skipped events". */
@@ -70,9 +73,8 @@ public class AxonPostgresConfiguration {
     public EventGapSettings eventGapSettings(
             @Value("${unifiedcrm.events.gap-timeout:PT5M}") java.time.Duration gapTimeout,
             @Value("${unifiedcrm.events.max-gap-offset:1000000}") int maxGapOffset,
-            @Value("${unifiedcrm.events.gap-cleaning-threshold:250}") int gapCleaningThreshold,
             @Value("${unifiedcrm.events.gap-warning-age:PT30S}") java.time.Duration warnAfter) {
-        return new EventGapSettings(gapTimeout, maxGapOffset, gapCleaningThreshold, warnAfter);
+        return new EventGapSettings(gapTimeout, maxGapOffset, warnAfter);
     }
 
     /** Bounds how long a writer can hold a global index: below the gap timeout (README, "No skipped events"). */
@@ -114,14 +116,21 @@ public class AxonPostgresConfiguration {
                 .build();
     }
 
-    /** The source the projections' pooled processors read, with prompt notice of new events. */
+    /**
+     * The source the pooled processors read, with prompt notice of new events, all through one read of the stream
+     * ({@link SharedEventReader}).
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore,
             @Value("${unifiedcrm.processors.poll-interval:PT0.25S}") java.time.Duration pollInterval,
             @Value("${unifiedcrm.processors.wake-up-delay:PT0.005S}") java.time.Duration wakeUpDelay,
-            EventGapSettings eventGapSettings) {
-        return new CommitNotifyingEventSource(eventStore, pollInterval, wakeUpDelay, eventGapSettings.warnAfter());
+            EventGapSettings eventGapSettings,
+            @Value("${unifiedcrm.processors.shared-events:16384}") int sharedEvents,
+            @Value("${unifiedcrm.processors.fetch-size:1000}") int fetchSize,
+            @Value("${unifiedcrm.processors.stall-timeout:PT5S}") java.time.Duration stallTimeout) {
+        return new CommitNotifyingEventSource(eventStore, pollInterval, wakeUpDelay, eventGapSettings.warnAfter(),
+                new SharedReading(sharedEvents, fetchSize, stallTimeout));
     }
 
     @Bean
