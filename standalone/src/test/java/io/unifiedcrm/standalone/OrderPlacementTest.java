@@ -208,8 +208,10 @@ class OrderPlacementTest extends StandaloneTest {
     private record JsonStock(long onHand, long reserved) {
     }
 
+    /** The product's stock as its read model shows it; an assertion error until the product is projected. */
     private JsonStock stock(String productId) {
         Response product = api.get("/api/v1/products/" + productId, shop.apiKey());
+        assertThat(product.status()).as("the product is projected").isEqualTo(200);
         return new JsonStock(product.body().get("onHand").asLong(), product.body().get("reserved").asLong());
     }
 

@@ -124,6 +124,35 @@ class WalkingSkeletonTest extends StandaloneTest {
         assertThat(response.body().get("code").asText()).isEqualTo("not_found");
     }
 
+    /** Replaying several at once checks every name before it touches any projection. */
+    @Test
+    void aReplayOfSeveralProjectionsIsRefusedWholeForAnUnknownOneOrOneWithSideEffects() {
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM axon.domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/admin/projections/identity",
+                api.adminKey()).body().get("position").asLong() >= head);
+
+        Response unknown = api.post("/api/v1/admin/projections/replay?names=identity,no-such-group", api.adminKey(),
+                null);
+        assertThat(unknown.status()).isEqualTo(404);
+        JsonNode identity = api.get("/api/v1/admin/projections/identity", api.adminKey()).body();
+        assertThat(identity.get("replaying").asBoolean()).as("identity was not reset").isFalse();
+        assertThat(identity.get("position").asLong()).isGreaterThanOrEqualTo(head);
+
+        Response sideEffects = api.post("/api/v1/admin/projections/replay?names=identity,platform-association-cleanup",
+                api.adminKey(), null);
+        assertThat(sideEffects.status()).isEqualTo(409);
+        assertThat(sideEffects.body().get("code").asText()).isEqualTo("replay_not_possible");
+
+        Response noNames = api.post("/api/v1/admin/projections/replay?names=", api.adminKey(), null);
+        assertThat(noNames.status()).isEqualTo(400);
+        assertThat(noNames.body().get("code").asText()).isEqualTo("invalid_names");
+
+        TestOrganization organization = api.createOrganization("Not An Admin AG");
+        assertThat(api.post("/api/v1/admin/projections/replay", organization.apiKey(), null).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/projections/replay", null, null).status()).isEqualTo(401);
+    }
+
     @Test
     void aRuleViolationIsA422ProblemNamingTheField() {
         TestOrganization organization = api.createOrganization("Rules AG");

@@ -1,6 +1,7 @@
 package io.unifiedcrm.system.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
 import java.util.List;
@@ -42,6 +43,18 @@ class ProjectionAdminController {
     @Operation(summary = "One projection's status and position")
     ProjectionStatus get(@PathVariable String name) {
         return projections.status(name);
+    }
+
+    @PostMapping("/replay")
+    @Operation(summary = "Reset several projections and rebuild them from the first event together (one read of the "
+            + "event stream for all); names: comma-separated, all that can be replayed when absent; answers at once")
+    ResponseEntity<ItemList<ProjectionStatus>> replayTogether(@RequestParam(required = false) List<String> names) {
+        List<String> requested = names == null ? List.of()
+                : names.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+        if (names != null && requested.isEmpty()) {
+            throw new BadRequest("invalid_names", "names", "give one or more projection names, or leave names out");
+        }
+        return ResponseEntity.accepted().body(new ItemList<>(projections.replay(requested), null));
     }
 
     @PostMapping("/{name}/replay")

@@ -11,11 +11,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -70,28 +72,57 @@ public class Projections {
      * instances first.
      */
     public ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
-            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
-                    "'" + name + "' has side effects (it sends commands) and is never replayed.");
+        return replay(List.of(name)).get(0);
+    }
+
+    /**
+     * Replays several projections at once: all are stopped, reset and started together, so that they read the event
+     * stream together from the first event (one read for all of them, see {@code SharedEventReader}). Every name is
+     * checked before any projection is touched.
+     *
+     * @param names the projections, each once; empty for every projection that can be replayed
+     */
+    public List<ProjectionStatus> replay(List<String> names) {
+        Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            eventProcessing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                    .filter(StreamingEventProcessor::supportsReset)
+                    .sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                    .forEach(processor -> processors.put(processor.getName(), processor));
         }
-        return rebuilds.unlessRebuilding(name, () -> reset(name, processor),
-                () -> new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
+        for (String name : names) {
+            StreamingEventProcessor processor = processor(name);
+            if (!processor.supportsReset()) {
+                throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
+                        "'" + name + "' has side effects (it sends commands) and is never replayed.");
+            }
+            processors.put(name, processor);
+        }
+        return rebuilds.unlessRebuilding(processors.keySet(), () -> reset(processors),
+                name -> new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
                         "A rebuild of '" + name + "' without downtime is running; watch its status."));
     }
 
-    private ProjectionStatus reset(String name, StreamingEventProcessor processor) {
-        processor.shutdownAsync().join();
+    private List<ProjectionStatus> reset(Map<String, StreamingEventProcessor> processors) {
+        CompletableFuture.allOf(processors.values().stream()
+                .map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
         try {
-            processor.resetTokens();
-            replays.started(name);
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null,
-                    "Another instance holds segments of '" + name + "'; stop the other instances and retry.");
+            processors.forEach((name, processor) -> {
+                try {
+                    processor.resetTokens();
+                    replays.started(name);
+                } catch (UnableToClaimTokenException claimedElsewhere) {
+                    throw new DomainRuleViolation(ErrorCode.REPLAY_NOT_POSSIBLE, null, "Another instance holds "
+                            + "segments of '" + name + "'; stop the other instances and retry.");
+                }
+            });
         } finally {
-            processor.start();
+            processors.values().forEach(StreamingEventProcessor::start);
         }
-        return status(name);
+        Long head = headPosition();
+        return processors.values().stream().map(processor -> statusOf(processor, head)).toList();
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -126,6 +126,17 @@ public class BlueGreenRebuilds {
         return action.get();
     }
 
+    /** Runs {@code action} unless any of the projections is being rebuilt without downtime, else throws. */
+    public synchronized <T> T unlessRebuilding(java.util.Collection<String> names, Supplier<T> action,
+                                               java.util.function.Function<String, RuntimeException> refusal) {
+        for (String name : names) {
+            if (isRunning(name)) {
+                throw refusal.apply(name);
+            }
+        }
+        return action.get();
+    }
+
     public boolean isRunning(String name) {
         BlueGreenRebuild rebuild = rebuilds.get(name);
         return rebuild != null && !rebuild.state().isFinal();
