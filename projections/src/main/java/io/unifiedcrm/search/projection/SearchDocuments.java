@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Writes and reads {@code system.search_document}. Every write of an event is guarded by the entity's version (the
  * aggregate sequence number): a row is inserted only if absent and changed only by a later event, so an event applied
  * twice changes nothing. The full-text vector and the folded names are computed by the database
- * ({@code system.search_vector}, {@code system.search_fold}) from what the builders computed.
+ * ({@link #VECTOR}, {@code system.search_fold}) from what the builders computed.
  */
 @Component
 class SearchDocuments {
@@ -26,6 +26,25 @@ class SearchDocuments {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     static final String TABLE = "system.search_document";
+    /**
+     * The full-text vector of a document from its weight-A and other texts: what {@code system.search_vector(fields)}
+     * computes (V3_19), with the texts joined here rather than by a SQL function per row — a third of a document's
+     * cost in the database.
+     */
+    private static final String VECTOR = "setweight(to_tsvector('simple', unaccent(cast(? AS text))), 'A') "
+            + "|| setweight(to_tsvector('simple', unaccent(cast(? AS text))), 'B')";
+    private static final String INSERT = """
+            INSERT INTO system.search_document (type, id, organization_id, object_type, status, title,
+            subtitle, fields, document, search_text, exact_keys, source, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), %1$s,
+            system.search_fold(?), cast(? AS text[]), cast(? AS jsonb), ?)
+            ON CONFLICT (type, id) DO NOTHING""".formatted(VECTOR);
+    private static final String UPDATE = """
+            UPDATE system.search_document SET status = ?, title = ?, subtitle = ?, fields = cast(? AS jsonb),
+            document = %1$s, search_text = system.search_fold(?),
+            exact_keys = cast(? AS text[]), source = cast(? AS jsonb), version = ?
+            WHERE type = ? AND id = ? AND version < ?""".formatted(VECTOR);
+
     /** Documents as they are once the batch's pending writes are applied (absent: known to have no row). */
     private static final String KNOWN = "search.knownDocuments";
     /** Documents written in the batch whose outcome is not known without reading them. */
@@ -57,17 +76,11 @@ class SearchDocuments {
         } else if (before.isEmpty()) {
             known.put(document.id(), Optional.of(stored(document)));
         }
-        jdbc.write(Footprint.row(TABLE, document.id()), """
-                        INSERT INTO system.search_document (type, id, organization_id, object_type, status, title,
-                            subtitle, fields, document, search_text, exact_keys, source, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), system.search_vector(cast(? AS jsonb)),
-                            system.search_fold(?), ARRAY(SELECT k FROM jsonb_array_elements_text(cast(? AS jsonb))
-                                WITH ORDINALITY AS e(k, n) ORDER BY n), cast(? AS jsonb), ?)
-                        ON CONFLICT (type, id) DO NOTHING""",
+        jdbc.write(Footprint.row(TABLE, document.id()), INSERT,
                 document.type().code(), document.id(), document.organizationId(), document.objectType(),
                 document.status(), document.title(), document.subtitle(), json(document.fields()),
-                json(document.fields()), document.fuzzyText(), json(document.exactKeys()), json(document.source()),
-                document.version());
+                weighted(document, true), weighted(document, false), document.fuzzyText(),
+                document.exactKeys().toArray(String[]::new), json(document.source()), document.version());
     }
 
     /** Replaces the document if the stored one is older than {@code document.version()}. */
@@ -91,16 +104,11 @@ class SearchDocuments {
         } else if (before.filter(stored -> stored.version() < olderThan).isPresent()) {
             known.put(document.id(), Optional.of(stored(document)));
         }
-        jdbc.write(Footprint.row(TABLE, document.id()), """
-                        UPDATE system.search_document SET status = ?, title = ?, subtitle = ?, fields = cast(? AS jsonb),
-                            document = system.search_vector(cast(? AS jsonb)), search_text = system.search_fold(?),
-                            exact_keys = ARRAY(SELECT k FROM jsonb_array_elements_text(cast(? AS jsonb))
-                                WITH ORDINALITY AS e(k, n) ORDER BY n),
-                            source = cast(? AS jsonb), version = ?
-                        WHERE type = ? AND id = ? AND version < ?""",
+        jdbc.write(Footprint.row(TABLE, document.id()), UPDATE,
                 document.status(), document.title(), document.subtitle(), json(document.fields()),
-                json(document.fields()), document.fuzzyText(), json(document.exactKeys()), json(document.source()),
-                document.version(), document.type().code(), document.id(), olderThan);
+                weighted(document, true), weighted(document, false), document.fuzzyText(),
+                document.exactKeys().toArray(String[]::new), json(document.source()), document.version(),
+                document.type().code(), document.id(), olderThan);
     }
 
     /**
@@ -128,6 +136,17 @@ class SearchDocuments {
         }
         List<SearchType> wanted = Arrays.asList(types);
         return stored.filter(document -> wanted.contains(document.type()));
+    }
+
+    /**
+     * The texts of the document's fields of weight A ({@code a}) or of the other weights, in order, joined by a
+     * space; empty when there is none (as {@code system.search_vector} aggregates them).
+     */
+    static String weighted(SearchDocument document, boolean a) {
+        return document.fields().stream()
+                .filter(field -> field.weight() != null && field.weight().equals("A") == a)
+                .map(SearchField::text).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static Stored stored(SearchDocument document) {
