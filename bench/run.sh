@@ -2,14 +2,15 @@
 # Runs the benchmark harness: builds the standalone application and the harness, starts the application on a
 # fresh embedded PostgreSQL 17, measures the raw-PostgreSQL baselines and the product in one run, and writes
 # benchmarks/target/benchmark-report.{md,json} and docs/benchmarks.md. Takes about 13 minutes on 2 cores.
-# Other mode: ./bench/run.sh --projection-costs (bench/projection-costs.sh).
+# Other modes: ./bench/run.sh --projection-costs (bench/projection-costs.sh), ./bench/run.sh --profile
+# (bench/profile.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=()
 if [[ $# -gt 0 ]]; then
   case "$1" in
-    --projection-costs) mode=("$1") ;;
-    *) echo "usage: $0 [--projection-costs]" >&2; exit 2 ;;
+    --projection-costs|--profile) mode=("$1") ;;
+    *) echo "usage: $0 [--projection-costs | --profile]" >&2; exit 2 ;;
   esac
 fi
 ./mvnw -B -q -Pbench -DskipTests package

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
  * Runs the whole benchmark in one go: raw-PostgreSQL baselines (B1–B3) and the product's figures (M1–M8,
  * memory) on a fresh embedded PostgreSQL 17, then writes the report.
  * <p>
- * Usage: {@code BenchmarkHarness [--projection-costs] <standalone jar> <output directory> [summary markdown]}; the
- * option runs {@link ProjectionCosts} instead.
+ * Usage: {@code BenchmarkHarness [--projection-costs | --profile] <standalone jar> <output directory> [summary
+ * markdown]}; the two options run {@link ProjectionCosts} and {@link ProfileRun} instead.
  */
 public final class BenchmarkHarness {
 
@@ -37,6 +37,10 @@ public final class BenchmarkHarness {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--projection-costs")) {
             ProjectionCosts.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--profile")) {
+            ProfileRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
