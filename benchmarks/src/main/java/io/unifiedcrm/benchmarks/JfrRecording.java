@@ -40,8 +40,8 @@ final class JfrRecording {
 
     /** Execution samples counted by activity, by thread group, by innermost package, and for "other" by frame. */
     record Samples(long total, Map<String, Long> byActivity, Map<String, Map<String, Long>> byActivityAndThreads,
-                   Map<String, Long> byInnermostPackage, Map<String, Long> otherByInnermostFrame,
-                   long garbageCollections, double gcPauseMillis) {
+                   Map<String, Map<String, Long>> byActivityAndInnermostPackage, Map<String, Long> byInnermostPackage,
+                   Map<String, Long> otherByInnermostFrame, long garbageCollections, double gcPauseMillis) {
     }
 
     static Samples samples(Path recording) throws Exception {
@@ -51,6 +51,7 @@ final class JfrRecording {
         Map<String, Long> byActivity = new HashMap<>();
         Map<String, Map<String, Long>> byActivityAndThreads = new HashMap<>();
         Map<String, Long> byPackage = new HashMap<>();
+        Map<String, Map<String, Long>> byActivityAndPackage = new HashMap<>();
         Map<String, Long> other = new HashMap<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -82,14 +83,18 @@ final class JfrRecording {
                         .merge(ThreadCpu.group(threadName), 1L, Long::sum);
                 String innermost = frames.get(0);
                 String innermostClass = innermost.substring(0, innermost.indexOf('#'));
-                byPackage.merge(innermostClass.contains(".")
-                        ? innermostClass.substring(0, innermostClass.lastIndexOf('.')) : innermostClass, 1L, Long::sum);
+                String innermostPackage = innermostClass.contains(".")
+                        ? innermostClass.substring(0, innermostClass.lastIndexOf('.')) : innermostClass;
+                byPackage.merge(innermostPackage, 1L, Long::sum);
+                byActivityAndPackage.computeIfAbsent(activity, key -> new HashMap<>())
+                        .merge(innermostPackage, 1L, Long::sum);
                 if (activity.equals(StackActivity.OTHER) || activity.equals(StackActivity.PROCESSOR_FRAMEWORK)) {
                     other.merge(threadGroupPrefix(threadName) + innermost, 1L, Long::sum);
                 }
             }
         }
-        return new Samples(total, byActivity, byActivityAndThreads, byPackage, other, collections, pauseMillis);
+        return new Samples(total, byActivity, byActivityAndThreads, byActivityAndPackage, byPackage, other,
+                collections, pauseMillis);
     }
 
     private static String threadGroupPrefix(String thread) {

@@ -112,6 +112,17 @@ final class ProfileReport {
                         1000 * statement.millis() / Math.max(1, statement.calls()),
                         100 * statement.millis() / totalMillis)));
 
+        md.append("\n### Innermost packages of the larger activities (≥ 5 % of the samples)\n\n| activity | innermost "
+                + "packages (share of the activity's samples) |\n|---|---|\n");
+        for (Map.Entry<String, Long> activity : sortedByValue(s.byActivity())) {
+            if (activity.getValue() >= 0.05 * s.total()) {
+                md.append("| ").append(activity.getKey()).append(" | ").append(sortedByValue(
+                                s.byActivityAndInnermostPackage().get(activity.getKey())).stream().limit(5)
+                        .map(entry -> String.format(Locale.ROOT, "`%s` %.0f %%", entry.getKey(),
+                                100.0 * entry.getValue() / activity.getValue())).collect(Collectors.joining(", ")))
+                        .append(" |\n");
+            }
+        }
         md.append("\n### Innermost packages of the samples\n\n| package | share of samples |\n|---|---|\n");
         sortedByValue(s.byInnermostPackage()).stream().limit(12).forEach(entry -> md.append(String.format(
                 Locale.ROOT, "| `%s` | %.1f %% |%n", entry.getKey(), 100.0 * entry.getValue() / s.total())));
