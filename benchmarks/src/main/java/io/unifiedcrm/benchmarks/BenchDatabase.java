@@ -19,7 +19,8 @@ final class BenchDatabase implements AutoCloseable {
 
     static final String HARNESS = "bench-harness";
     static final String APPLICATION = "unifiedcrm";
-    static final String SETTINGS = "embedded (zonky) 17, fsync on, max_connections=200, otherwise defaults";
+    static final String SETTINGS = "embedded (zonky) 17, fsync on, synchronous_commit off (zonky's default, as in "
+            + "the standalone application), max_connections=200, otherwise defaults";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;

@@ -22,7 +22,7 @@ final class CostTable {
                            long events, Duration took) {
         ProjectionCosts.Variant first = variants.get(0);
         ProjectionCosts.Variant last = variants.get(variants.size() - 1);
-        StringBuilder md = new StringBuilder("## Projection costs\n\n");
+        StringBuilder md = new StringBuilder("## Latest projection costs (`bench/projection-costs.sh`)\n\n");
         md.append("One run of `bench/projection-costs.sh`: each variant a fresh application on a fresh database of one "
                 + "embedded PostgreSQL. M1: person creations over HTTP, 8 clients, ").append(m1.toSeconds())
                 .append(" s after a 10 s warm-up; its CPU (application JVM + PostgreSQL) runs until every running "

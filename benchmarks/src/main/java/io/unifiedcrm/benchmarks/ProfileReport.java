@@ -17,7 +17,7 @@ final class ProfileReport {
 
     static String markdown(ProfileRun.Profile p) {
         double persons = Math.max(1, p.persons());
-        StringBuilder md = new StringBuilder("## Profile of person creations\n\n");
+        StringBuilder md = new StringBuilder("## Latest profile of person creations (`bench/profile.sh`)\n\n");
         md.append(String.format(Locale.ROOT, "One run of `bench/profile.sh`: 8 HTTP clients creating persons "
                         + "(POST /api/v1/persons) after a 30 s warm-up; the window runs from the first creation until "
                         + "every projection had caught up with the last (%.2f s after it): %.1f s, %,d persons, "
@@ -71,15 +71,23 @@ final class ProfileReport {
         md.append(String.format(Locale.ROOT, "%n### Application CPU by activity (%,d JFR execution samples of "
                 + "Java threads, every 10 ms; %,d collections, %.0f ms of GC pauses)%n%n", s.total(),
                 s.garbageCollections(), s.gcPauseMillis()));
-        md.append("Estimated ms per person = share of samples × CPU of the Java threads (" + String.format(Locale.ROOT,
-                "%.1f CPU-s", p.javaThreadMillis() / 1000) + ", profiler excluded) / persons. GC and JIT run on "
-                + "VM threads (table above).\n\n");
-        md.append("| activity | share of samples | ≈ ms per person | on threads |\n|---|---|---|---|\n");
+        md.append("ms per person: the CPU of each thread group (table above) apportioned to the activities by that "
+                + "group's samples, so that the rows add up to the measured CPU of the sampled groups; GC and JIT "
+                + "run on VM threads, which are not sampled (table above).\n\n");
+        md.append("| activity | share of samples | ms per person | on threads |\n|---|---|---|---|\n");
+        Map<String, Long> samplesPerGroup = new TreeMap<>();
+        s.byActivityAndThreads().values().forEach(groups -> groups.forEach((group, count) ->
+                samplesPerGroup.merge(group, count, Long::sum)));
         for (Map.Entry<String, Long> activity : sortedByValue(s.byActivity())) {
             double share = activity.getValue() / (double) Math.max(1, s.total());
+            double millis = 0;
+            for (Map.Entry<String, Long> group : s.byActivityAndThreads().get(activity.getKey()).entrySet()) {
+                millis += p.threadMillis().getOrDefault(group.getKey(), 0.0) * group.getValue()
+                        / samplesPerGroup.get(group.getKey());
+            }
             md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.2f | %s |%n", activity.getKey(), 100 * share,
-                    share * p.javaThreadMillis() / persons, threadShares(s.byActivityAndThreads()
-                            .get(activity.getKey()), activity.getValue())));
+                    millis / persons, threadShares(s.byActivityAndThreads().get(activity.getKey()),
+                            activity.getValue())));
         }
 
         md.append("\n### JDBC requests (≈ round trips: socket writes to PostgreSQL) per person by thread group\n\n"

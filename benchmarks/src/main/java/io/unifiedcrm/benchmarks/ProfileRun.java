@@ -35,7 +35,7 @@ final class ProfileRun {
     record Profile(Map<String, Object> machine, double windowSeconds, long persons, double personsPerSecond,
                    double caughtUpSeconds, String loadBefore, String loadAfter,
                    double machineBusySeconds, double machineCapacitySeconds, double applicationSeconds, double postgresSeconds,
-                   double harnessSeconds, Map<String, Double> threadMillis, double javaThreadMillis,
+                   double harnessSeconds, Map<String, Double> threadMillis,
                    Map<String, Double> postgresByKind, PostgresActivity.Counters counters,
                    List<PostgresActivity.StatementCalls> statements, JfrRecording.Samples samples,
                    long roundTripPersons, Map<String, Long> roundTrips, double rssMiB) {
@@ -129,8 +129,7 @@ final class ProfileRun {
                 CatchUp.seconds(caughtUp), loadBefore, loadAfter, machineAfter[0] - machineBefore[0],
                 machineAfter[1] - machineBefore[1],
                 applicationAfter - applicationBefore, postgresAfter.total() - postgresBefore.total(),
-                harnessAfter - harnessBefore, ThreadCpu.between(threadsBefore, threadsAfter),
-                ThreadCpu.javaThreadsBetween(threadsBefore, threadsAfter), postgresByKind, counters, statements,
+                harnessAfter - harnessBefore, ThreadCpu.between(threadsBefore, threadsAfter), postgresByKind, counters, statements,
                 JfrRecording.samples(cpuRecording), roundTripCreations.succeeded(),
                 JfrRecording.writesTo(roundTripRecording, postgres.port()),
                 application.peakRssBytes() / 1024.0 / 1024.0);

@@ -53,20 +53,6 @@ final class ThreadCpu {
         return byGroup;
     }
 
-    /** CPU milliseconds of the Java threads (what execution samples cover) between two dumps. */
-    static double javaThreadsBetween(Map<String, Thread> start, Map<String, Thread> end) {
-        double millis = 0;
-        for (Map.Entry<String, Thread> entry : end.entrySet()) {
-            Thread thread = entry.getValue();
-            if (thread.javaThread() && !group(thread).startsWith("profiler")) {
-                Thread before = start.get(entry.getKey());
-                millis += thread.cpuMillis() - (before != null && before.name().equals(thread.name())
-                        ? before.cpuMillis() : 0);
-            }
-        }
-        return millis;
-    }
-
     static String group(Thread thread) {
         return group(thread.name());
     }
