@@ -58,12 +58,11 @@ final class ProjectionCosts {
             List<String> groups = System.getenv("BENCH_COST_GROUPS") == null ? all.processors()
                     : List.of(System.getenv("BENCH_COST_GROUPS").split(","));
             Files.createDirectories(output);
+            int index = 1;
             for (String group : groups) {
-                variants.add(run(postgres, jar, work, variants.size(), group.strip(), m1, events));
-                keep(variants, output);
+                runAndKeep(variants, postgres, jar, work, index++, group.strip(), m1, events, output);
             }
-            variants.add(run(postgres, jar, work, variants.size(), null, m1, events));
-            keep(variants, output);
+            runAndKeep(variants, postgres, jar, work, index, null, m1, events, output);
         }
         String table = CostTable.markdown(variants, machine, m1, events,
                 Duration.between(began, Instant.now()));
@@ -121,6 +120,18 @@ final class ProjectionCosts {
         } finally {
             postgres.drop(database);
         }
+    }
+
+    /** Runs a variant and keeps it; a variant that fails (on a busy machine, say) is logged and left out. */
+    private static void runAndKeep(List<Variant> variants, BenchDatabase postgres, Path jar, Path work, int index,
+                                   String leftOut, Duration m1, long events, Path output) throws Exception {
+        try {
+            variants.add(run(postgres, jar, work, index, leftOut, m1, events));
+        } catch (RuntimeException failed) {
+            BenchmarkHarness.log("variant %s failed, left out of the table: %s", leftOut == null ? "all" : leftOut,
+                    failed);
+        }
+        keep(variants, output);
     }
 
     /** Every variant measured so far, as JSON: nothing is lost if a later variant fails. */

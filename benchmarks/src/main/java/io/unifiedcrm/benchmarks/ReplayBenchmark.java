@@ -82,7 +82,7 @@ final class ReplayBenchmark {
         for (var projection : projections) {
             if (projection.get("replayable").asBoolean()) {
                 http.json("POST", "/api/v1/admin/projections/" + projection.get("name").asText() + "/replay",
-                        adminKey, null);
+                        adminKey, null, Duration.ofMinutes(5));
             }
         }
         AtomicLong position = new AtomicLong();
