@@ -35,24 +35,36 @@ final class ApplicationProcess implements AutoCloseable {
     }
 
     static ApplicationProcess start(Path jar, String jdbcUrl, String adminKey, Path workDirectory) throws Exception {
+        return start(jar, jdbcUrl, adminKey, workDirectory, "application", List.of(), List.of());
+    }
+
+    /**
+     * @param name            names its log ({@code <name>.log}) and data directory in the work directory
+     * @param moreJvmOptions  after {@link #JVM_OPTIONS} (e.g. for profiling)
+     * @param moreArguments   further application arguments (e.g. {@code --unifiedcrm.projections.disabled=search})
+     */
+    static ApplicationProcess start(Path jar, String jdbcUrl, String adminKey, Path workDirectory, String name,
+                                    List<String> moreJvmOptions, List<String> moreArguments) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(moreJvmOptions);
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
                 "--unifiedcrm.admin.key=" + adminKey,
-                "--unifiedcrm.data.dir=" + workDirectory.resolve("app"),
+                "--unifiedcrm.data.dir=" + workDirectory.resolve(name.equals("application") ? "app" : name),
                 "--unifiedcrm.rate-limit.enabled=false"));
-        Path log = workDirectory.resolve("application.log");
+        command.addAll(moreArguments);
+        Path log = workDirectory.resolve(name + ".log");
         Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ApplicationProcess application = new ApplicationProcess(process, port);
         Http http = new Http(application.baseUrl());
         try {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the application died; see " + log);
                 }
@@ -90,14 +102,24 @@ final class ApplicationProcess implements AutoCloseable {
     /** The top of the application's heap histogram (jcmd), for diagnosing memory in the log. */
     String heapHistogram() {
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor(30, TimeUnit.SECONDS);
-            return output.lines().skip(3).limit(8).reduce("", (a, b) -> a + "\n" + b);
+            return jcmd("GC.class_histogram").lines().skip(3).limit(8).reduce("", (a, b) -> a + "\n" + b);
         } catch (Exception e) {
             return "no histogram: " + e.getMessage();
         }
+    }
+
+    /** Runs a diagnostic command in the application's JVM ({@code jcmd <pid> ...}); answers its output. */
+    String jcmd(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid())));
+        command.addAll(List.of(arguments));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " did not finish");
+        }
+        return output;
     }
 
     long peakHeapBytes() {

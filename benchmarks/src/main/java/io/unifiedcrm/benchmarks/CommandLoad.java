@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * person, then placing it: two commands, the placement reserving stock through the order's saga), 10 % payment of a
  * placed order in full (a rename when none is waiting), 5 % create a deal for a hot-set person in the default
  * pipeline, 10 % move an open deal to the pipeline's next stage, the last move winning it (a deal creation when
- * none is waiting) — closed loop for throughput (M1), open loop at a fixed arrival rate for latency (M2), with
- * projection-lag probes (M3) and queries alongside (M5).
+ * none is waiting) — closed loop for throughput (M1 mix); and person creations alone (POST /api/v1/persons, every
+ * e-mail address new: the M1 of issue 16), closed loop for throughput (M1) and open loop at a fixed arrival rate for
+ * latency (M2), with projection-lag probes (M3) and queries alongside (M5).
  */
 final class CommandLoad {
 
@@ -100,8 +101,21 @@ final class CommandLoad {
         pool.awaitTermination(5, TimeUnit.MINUTES);
     }
 
-    /** M1: {@code clients} clients sending back to back; successful commands per second. */
+    /** M1 mix: {@code clients} clients sending the mix back to back; successful commands per second. */
     Throughput closedLoop(int clients, Duration duration) throws Exception {
+        return closedLoop(clients, duration, this::nextCommand);
+    }
+
+    /**
+     * M1: {@code clients} clients creating persons back to back (POST /api/v1/persons, every e-mail address new);
+     * successful creations per second.
+     */
+    Throughput creations(int clients, Duration duration) throws Exception {
+        return closedLoop(clients, duration, this::createPerson);
+    }
+
+    private Throughput closedLoop(int clients, Duration duration, java.util.function.Supplier<Outcome> command)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -110,7 +124,7 @@ final class CommandLoad {
         for (int client = 0; client < clients; client++) {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    Outcome outcome = nextCommand();
+                    Outcome outcome = command.get();
                     (outcome.ok() ? succeeded : failed).addAndGet(outcome.commands());
                 }
             });
@@ -118,12 +132,12 @@ final class CommandLoad {
         pool.shutdown();
         pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Throughput(succeeded.get() / seconds, failed.get());
+        return new Throughput(succeeded.get() / seconds, succeeded.get(), failed.get());
     }
 
     /**
-     * M2 with M3 and M5: commands sent at {@code ratePerSecond} whatever the answers' pace (open loop; latency is
-     * measured from the intended send time, so queueing shows); every 10th create is probed for projection lag;
+     * M2 with M3 and M5: person creations sent at {@code ratePerSecond} whatever the answers' pace (open loop;
+     * latency is measured from the intended send time, so queueing shows); every 10th is probed for projection lag;
      * queries run at their own fixed rate alongside.
      */
     OpenLoopResult openLoop(double ratePerSecond, Duration duration, double queriesPerSecond) throws Exception {
@@ -165,7 +179,7 @@ final class CommandLoad {
             LockSupport.parkNanos(intended - System.nanoTime());
             boolean probe = i % 10 == 0;
             senders.submit(() -> {
-                Outcome outcome = probe ? createPerson() : nextCommand();
+                Outcome outcome = createPerson();
                 long acknowledged = System.nanoTime();
                 latency.record(acknowledged - intended);
                 if (!outcome.ok()) {
@@ -292,7 +306,7 @@ final class CommandLoad {
     private record Outcome(boolean ok, String id, int commands) {
     }
 
-    record Throughput(double perSecond, long failures) {
+    record Throughput(double perSecond, long succeeded, long failures) {
     }
 
     record OpenLoopResult(double rate, Percentiles latency, Percentiles lag, Percentiles getById,

@@ -22,8 +22,13 @@ final class Http {
     }
 
     HttpResponse<String> send(String method, String path, String credential, String json) {
+        return send(method, path, credential, json, Duration.ofSeconds(30));
+    }
+
+    /** With an answer timeout of its own (a replay request waits for the processor to stop, slow on a busy machine). */
+    HttpResponse<String> send(String method, String path, String credential, String json, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (credential != null) {
@@ -43,7 +48,11 @@ final class Http {
     }
 
     JsonNode json(String method, String path, String credential, String body) {
-        HttpResponse<String> response = send(method, path, credential, body);
+        return json(method, path, credential, body, Duration.ofSeconds(30));
+    }
+
+    JsonNode json(String method, String path, String credential, String body, Duration timeout) {
+        HttpResponse<String> response = send(method, path, credential, body, timeout);
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }

@@ -79,7 +79,7 @@ final class ReplayBenchmark {
         }
         long started = System.nanoTime();
         // every projection that can be replayed, at once: they read the event stream together
-        http.json("POST", "/api/v1/admin/projections/replay", adminKey, null);
+        http.json("POST", "/api/v1/admin/projections/replay", adminKey, null, Duration.ofMinutes(5));
         AtomicLong position = new AtomicLong();
         AtomicLong nextDiagnostics = new AtomicLong(started);
         try {

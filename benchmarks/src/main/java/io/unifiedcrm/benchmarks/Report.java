@@ -51,27 +51,8 @@ final class Report {
         String text = markdown();
         Files.writeString(markdown, text);
         if (summary != null) {
-            Files.createDirectories(summary.getParent());
-            Files.writeString(summary, withLatestReport(summary, text));
+            MarkedSection.replace(summary, "latest-report", text.replaceFirst("# Benchmark report", "## Latest run"));
         }
-    }
-
-    private static final String START = "<!-- latest-report:start -->";
-    private static final String END = "<!-- latest-report:end -->";
-
-    /** Replaces the latest-report section of the summary document, keeping what is written around it. */
-    private static String withLatestReport(Path summary, String report) throws java.io.IOException {
-        String section = START + "\n" + report.replaceFirst("# Benchmark report", "## Latest run") + END + "\n";
-        if (!Files.exists(summary)) {
-            return "# Benchmarks\n\n" + section;
-        }
-        String document = Files.readString(summary);
-        int start = document.indexOf(START);
-        int end = document.indexOf(END);
-        if (start < 0 || end < start) {
-            return document + "\n" + section;
-        }
-        return document.substring(0, start) + section + document.substring(end + END.length()).replaceFirst("^\n", "");
     }
 
     String markdown() {
