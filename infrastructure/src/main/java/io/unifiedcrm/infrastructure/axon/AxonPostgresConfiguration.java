@@ -122,14 +122,16 @@ public class AxonPostgresConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore,
+    public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore, EventStorageEngine engine,
             @Value("${unifiedcrm.processors.poll-interval:PT0.25S}") java.time.Duration pollInterval,
             @Value("${unifiedcrm.processors.wake-up-delay:PT0.005S}") java.time.Duration wakeUpDelay,
             EventGapSettings eventGapSettings,
             @Value("${unifiedcrm.processors.shared-events:16384}") int sharedEvents,
             @Value("${unifiedcrm.processors.fetch-size:1000}") int fetchSize,
             @Value("${unifiedcrm.processors.stall-timeout:PT5S}") java.time.Duration stallTimeout) {
-        return new CommitNotifyingEventSource(eventStore, pollInterval, wakeUpDelay, eventGapSettings.warnAfter(),
+        return new CommitNotifyingEventSource(eventStore,
+                engine instanceof PostgresEventStorageEngine postgres ? postgres : null, pollInterval, wakeUpDelay,
+                eventGapSettings.warnAfter(),
                 new SharedReading(sharedEvents, fetchSize, stallTimeout));
     }
 

@@ -2,6 +2,7 @@ package io.unifiedcrm.infrastructure.axon;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,20 +49,24 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
     private final SharedEventReader reader;
 
     public CommitNotifyingEventSource(EventStore eventStore, Duration pollInterval, Duration wakeUpDelay) {
-        this(eventStore, pollInterval, wakeUpDelay, EventGapSettings.DEFAULTS.warnAfter(), SharedReading.DEFAULTS);
+        this(eventStore, null, pollInterval, wakeUpDelay, EventGapSettings.DEFAULTS.warnAfter(),
+                SharedReading.DEFAULTS);
     }
 
     /**
+     * @param engine        the storage engine, whose reads of a batch the shared reading uses (one query each); null:
+     *                      the event store's streams (Axon's own engines, in tests)
      * @param gapWarningAge a stream logs a warning when a gap in its position (a global index taken by a writer
      *                      that has not committed) is still open this long after the stream first saw it: a writer
      *                      holding its transaction that long comes close to the gap timeout, after which its event
      *                      would be skipped (see {@link EventGapSettings})
      */
-    public CommitNotifyingEventSource(EventStore eventStore, Duration pollInterval, Duration wakeUpDelay,
-                                      Duration gapWarningAge, SharedReading sharedReading) {
+    public CommitNotifyingEventSource(EventStore eventStore, PostgresEventStorageEngine engine, Duration pollInterval,
+                                      Duration wakeUpDelay, Duration gapWarningAge, SharedReading sharedReading) {
         this.eventStore = eventStore;
-        this.reader = new SharedEventReader(eventStore::openStream, sharedReading.capacity(),
-                sharedReading.fetchSize(), sharedReading.stallTimeout(), System::nanoTime, this::signal);
+        this.reader = new SharedEventReader(eventStore::openStream,
+                engine != null ? engine::readBatch : this::readFromStream, sharedReading.capacity(),
+                sharedReading.fetchSize(), sharedReading.stallTimeout(), System::nanoTime, this::wakeProcessors);
         this.wakeUpDelay = wakeUpDelay;
         this.gapWarningAge = gapWarningAge;
         eventStore.subscribe(events -> {
@@ -75,6 +80,19 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
                 TimeUnit.MILLISECONDS);
     }
 
+    /** The events available now after the token, at most {@code atMost}, from a stream of the event store. */
+    private List<TrackedEventMessage<?>> readFromStream(TrackingToken token, int atMost) {
+        List<TrackedEventMessage<?>> events = new java.util.ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(token)) {
+            while (events.size() < atMost && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                events.add(stream.nextAvailable());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return events;
+    }
+
     private void scheduleWakeUp() {
         if (wakeUpDelay.isZero()) {
             signal();
@@ -86,7 +104,13 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
         }
     }
 
+    /** New events may have been committed: the reader may fetch again, and the processors look. */
     private void signal() {
+        reader.newEventsMayExist();
+        wakeProcessors();
+    }
+
+    private void wakeProcessors() {
         callbacks.forEach(Runnable::run);
     }
 

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -76,6 +78,15 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     return events;
                 },
                 failure -> new EventStoreException("Failed to read events after " + from, failure));
+    }
+
+    /**
+     * The next events after {@code token}, at most {@code atMost} entries of the event table (an upcaster may make
+     * more events of one): one statement, and nothing more when there are none.
+     */
+    public List<TrackedEventMessage<?>> readBatch(TrackingToken token, int atMost) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, atMost).stream(),
+                getEventSerializer(), upcasterChain).toList();
     }
 
     /** The token without the gaps below the lowest one that has been open for less than the gap timeout. */

@@ -32,6 +32,7 @@ import org.axonframework.eventhandling.TrackingToken;
 final class SharedEventReader {
 
     private final Function<TrackingToken, BlockingStream<TrackedEventMessage<?>>> store;
+    private final EventBatches batches;
     private final int capacity;
     private final int fetchSize;
     private final long stallTimeoutNanos;
@@ -46,30 +47,53 @@ final class SharedEventReader {
     private long next;
     /** The token before the event at {@code first}: where a cursor must be to read the whole window. */
     private TrackingToken anchor;
-    private BlockingStream<TrackedEventMessage<?>> source;
     private TrackingToken sourceToken;
+    /** Events read from the store that did not fit into the window yet. */
+    private final java.util.ArrayDeque<TrackedEventMessage<?>> carriedOver = new java.util.ArrayDeque<>();
     private final List<Cursor> inWindow = new ArrayList<>();
     private boolean anchored;
+    /** Moves whenever new events may have been committed: a commit in this JVM, or the poll for other writers. */
+    private final java.util.concurrent.atomic.AtomicLong mayHaveNewEvents = new java.util.concurrent.atomic.AtomicLong();
+    /** The value of {@link #mayHaveNewEvents} when a fetch last reached the end of the stream; -1 if it did not. */
+    private long exhaustedAt = -1;
+
+    /** Reads the next events after a token from the event store, at most a number of them: one query. */
+    @FunctionalInterface
+    interface EventBatches {
+        List<TrackedEventMessage<?>> after(TrackingToken token, int atMost);
+    }
 
     /**
-     * @param store        opens a stream of the event store at a token (the window's source and private cursors)
+     * @param store        opens a stream of the event store at a token (for cursors reading privately)
+     * @param batches      reads the window's next events from the event store
      * @param capacity     events held in memory at most
      * @param fetchSize    events fetched into the window at a time at most
      * @param stallTimeout how long a cursor may hold back the full window without moving
      * @param onNewEvents  called after events were added to the window or room was made (wakes the processors)
      */
-    SharedEventReader(Function<TrackingToken, BlockingStream<TrackedEventMessage<?>>> store, int capacity,
-                      int fetchSize, Duration stallTimeout, LongSupplier nanoClock, Runnable onNewEvents) {
+    SharedEventReader(Function<TrackingToken, BlockingStream<TrackedEventMessage<?>>> store, EventBatches batches,
+                      int capacity, int fetchSize, Duration stallTimeout, LongSupplier nanoClock,
+                      Runnable onNewEvents) {
         if (capacity < 1 || fetchSize < 1) {
             throw new IllegalArgumentException("capacity and fetch size must be positive");
         }
         this.store = store;
+        this.batches = batches;
         this.capacity = capacity;
         this.fetchSize = Math.min(fetchSize, capacity);
         this.stallTimeoutNanos = stallTimeout.toNanos();
         this.nanoClock = nanoClock;
         this.onNewEvents = onNewEvents;
         this.slots = new Entry[capacity];
+    }
+
+    /**
+     * New events may exist now (a commit, or the poll for other writers): until this is called again after a fetch
+     * has reached the end of the stream, the window is not fetched again — the processors that reach its end after
+     * the first one cost no query.
+     */
+    void newEventsMayExist() {
+        mayHaveNewEvents.incrementAndGet();
     }
 
     /** A stream of the events after {@code token}, from the window where it can. */
@@ -107,7 +131,6 @@ final class SharedEventReader {
     void close() {
         lock.lock();
         try {
-            closeSource();
             inWindow.clear();
         } finally {
             lock.unlock();
@@ -133,7 +156,8 @@ final class SharedEventReader {
     }
 
     private void anchorAt(TrackingToken token) {
-        closeSource();
+        exhaustedAt = -1;
+        carriedOver.clear();
         for (long position = first; position < next; position++) {
             slots[(int) (position % capacity)] = null;
         }
@@ -141,13 +165,6 @@ final class SharedEventReader {
         anchor = token;
         sourceToken = token;
         anchored = true;
-    }
-
-    private void closeSource() {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
     }
 
     /**
@@ -165,25 +182,29 @@ final class SharedEventReader {
                 return false;
             }
         }
-        if (source == null) {
-            source = store.apply(sourceToken);
+        long asOf = mayHaveNewEvents.get();
+        if (exhaustedAt == asOf && carriedOver.isEmpty()) {
+            return false;
         }
-        long room = Math.min(fetchSize, capacity - (next - first));
-        TrackingToken previous = tokenBefore(next);
+        int room = (int) Math.min(fetchSize, capacity - (next - first));
         int fetched = 0;
-        try {
-            while (fetched < room && source.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                TrackedEventMessage<?> event = source.nextAvailable();
-                TrackedEventMessage<?> positioned = EventPosition.withGlobalIndex(event, previous);
-                previous = event.trackingToken();
-                slots[(int) (next % capacity)] = new Entry(positioned);
-                next++;
-                fetched++;
+        if (carriedOver.isEmpty()) {
+            List<TrackedEventMessage<?>> batch = batches.after(sourceToken, room);
+            if (!batch.isEmpty()) {
+                sourceToken = batch.get(batch.size() - 1).trackingToken();
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            carriedOver.addAll(batch);
+            exhaustedAt = batch.size() < room ? asOf : -1;
         }
-        sourceToken = previous;
+        // an upcaster may make more events of an entry than were asked for: they wait for the next room
+        TrackingToken previous = tokenBefore(next);
+        while (!carriedOver.isEmpty() && next - first < capacity) {
+            TrackedEventMessage<?> event = carriedOver.poll();
+            slots[(int) (next % capacity)] = new Entry(EventPosition.withGlobalIndex(event, previous));
+            previous = event.trackingToken();
+            next++;
+            fetched++;
+        }
         if (fetched > 0) {
             changed.signalAll();
             onNewEvents.run();

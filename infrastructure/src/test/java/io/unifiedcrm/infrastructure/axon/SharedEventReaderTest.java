@@ -24,6 +24,9 @@ class SharedEventReaderTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).optimizeEventConsumption(false).build();
     private final AtomicInteger readFromStore = new AtomicInteger();
+    /** Asks of the store whether there is more: a query each, for the JDBC storage engine. */
+    private final AtomicInteger asked = new AtomicInteger();
+    private SharedEventReader lastReader;
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger wakeUps = new AtomicInteger();
 
@@ -56,6 +59,7 @@ class SharedEventReaderTest {
             readAvailable(cursor);
         }
         int before = readFromStore.get();
+        int askedBefore = asked.get();
 
         publish(1);
 
@@ -63,6 +67,31 @@ class SharedEventReaderTest {
             assertThat(readAvailable(cursor)).containsExactly("event-3");
         }
         assertThat(readFromStore.get() - before).isEqualTo(1);
+        assertThat(asked.get() - askedBefore).as("one look at the store for all seven").isEqualTo(1);
+    }
+
+    @Test
+    void processorsThatReachTheEndCostNoQueryUntilNewEventsMayExist() throws Exception {
+        publish(3);
+        SharedEventReader reader = reader(1_000, 10);
+        List<SharedEventReader.Cursor> cursors = IntStream.range(0, 7).mapToObj(i -> reader.open(null)).toList();
+        for (SharedEventReader.Cursor cursor : cursors) {
+            readAvailable(cursor);
+        }
+        int askedBefore = asked.get();
+
+        for (int poll = 0; poll < 5; poll++) {
+            for (SharedEventReader.Cursor cursor : cursors) {
+                assertThat(cursor.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+            }
+        }
+        assertThat(asked.get()).as("no query without a sign of new events").isEqualTo(askedBefore);
+
+        reader.newEventsMayExist();
+        for (SharedEventReader.Cursor cursor : cursors) {
+            assertThat(cursor.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+        }
+        assertThat(asked.get() - askedBefore).as("one query after the sign, for all").isEqualTo(1);
     }
 
     @Test
@@ -150,8 +179,24 @@ class SharedEventReaderTest {
     }
 
     private SharedEventReader reader(int capacity, int fetchSize) {
-        return new SharedEventReader(this::countingStream, capacity, fetchSize, Duration.ofSeconds(5), clock::get,
-                wakeUps::incrementAndGet);
+        lastReader = new SharedEventReader(this::countingStream, this::batch, capacity, fetchSize,
+                Duration.ofSeconds(5), clock::get, wakeUps::incrementAndGet);
+        return lastReader;
+    }
+
+    /** A batch from the store: one query, as the JDBC engine's is. */
+    private List<TrackedEventMessage<?>> batch(TrackingToken token, int atMost) {
+        asked.incrementAndGet();
+        List<TrackedEventMessage<?>> events = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(token)) {
+            while (events.size() < atMost && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                events.add(stream.nextAvailable());
+            }
+        } catch (InterruptedException interrupted) {
+            throw new IllegalStateException(interrupted);
+        }
+        readFromStore.addAndGet(events.size());
+        return events;
     }
 
     private BlockingStream<TrackedEventMessage<?>> countingStream(TrackingToken token) {
@@ -186,9 +231,13 @@ class SharedEventReaderTest {
 
     private int publishedSoFar;
 
+    /** Publishes and gives the sign a commit gives ({@code CommitNotifyingEventSource}). */
     private void publish(int from, int count) {
         for (int i = 0; i < count; i++) {
             store.publish(GenericEventMessage.asEventMessage("event-" + publishedSoFar++));
+        }
+        if (lastReader != null) {
+            lastReader.newEventsMayExist();
         }
     }
 

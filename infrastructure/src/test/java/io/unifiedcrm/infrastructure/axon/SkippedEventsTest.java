@@ -189,7 +189,7 @@ class SkippedEventsTest {
                 .storageEngine(engine)
                 .optimizeEventConsumption(false)
                 .build();
-        source = new CommitNotifyingEventSource(eventStore, Duration.ofMillis(100), Duration.ZERO,
+        source = new CommitNotifyingEventSource(eventStore, null, Duration.ofMillis(100), Duration.ZERO,
                 Duration.ofSeconds(1), SharedReading.DEFAULTS);
         coordinator = Executors.newSingleThreadScheduledExecutor();
         workers = Executors.newScheduledThreadPool(1);
