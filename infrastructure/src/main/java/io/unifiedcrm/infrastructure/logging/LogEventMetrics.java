@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.ConfigurationEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -23,10 +24,12 @@ public class LogEventMetrics implements MeterBinder, AutoCloseable {
     private final LoggerContext context;
     private final List<CountingAppender> appenders = new CopyOnWriteArrayList<>();
     private final LoggerContextListener reattachAfterReset = new ReattachAfterReset();
+    private final ConfigurationEventListener reattachAfterConfiguration = event -> reattach();
 
     public LogEventMetrics(LoggerContext context) {
         this.context = context;
         context.addListener(reattachAfterReset);
+        context.addConfigurationEventListener(reattachAfterConfiguration);
     }
 
     @Override
@@ -43,9 +46,24 @@ public class LogEventMetrics implements MeterBinder, AutoCloseable {
         root().addAppender(appender);
     }
 
+    /**
+     * A reset detaches every appender. A reset alone tells the context's listeners; a reconfiguration (as Spring Boot
+     * does when a second application context starts in the JVM) first stops the context, which drops those
+     * listeners, so the end of the configuration that follows reattaches too.
+     */
+    private void reattach() {
+        Logger root = root();
+        for (CountingAppender appender : appenders) {
+            if (!root.isAttached(appender)) {
+                attach(appender);
+            }
+        }
+    }
+
     @Override
     public void close() {
         context.removeListener(reattachAfterReset);
+        context.removeConfigurationEventListener(reattachAfterConfiguration);
         for (CountingAppender appender : appenders) {
             root().detachAppender(appender);
             appender.stop();
@@ -91,7 +109,6 @@ public class LogEventMetrics implements MeterBinder, AutoCloseable {
         }
     }
 
-    /** Reconfiguring Logback (as Spring Boot does when a second application context starts) detaches appenders. */
     private final class ReattachAfterReset implements LoggerContextListener {
 
         @Override
@@ -101,7 +118,7 @@ public class LogEventMetrics implements MeterBinder, AutoCloseable {
 
         @Override
         public void onReset(LoggerContext resetContext) {
-            appenders.forEach(LogEventMetrics.this::attach);
+            reattach();
         }
 
         @Override
