@@ -69,8 +69,8 @@ public class ApiKeyCache {
     }
 
     /**
-     * Forgets every key once the current transaction has committed (at once without one): a lookup before the
-     * commit still reads the key as valid, and must not be able to cache it afterwards.
+     * Forgets every key once the current transaction has ended (at once without one): a lookup before the commit
+     * still reads the key as valid, and must not be able to cache it afterwards.
      */
     public void forgetAllAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
