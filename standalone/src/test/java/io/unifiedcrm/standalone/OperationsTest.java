@@ -3,12 +3,14 @@ package io.unifiedcrm.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Health, metrics and the API description an operator and a client developer rely on. */
 class OperationsTest extends StandaloneTest {
@@ -45,6 +47,33 @@ class OperationsTest extends StandaloneTest {
             assertThat(gauge(text, "unifiedcrm_processor_lag_events", processor)).isGreaterThanOrEqualTo(0);
             assertThat(gauge(text, "unifiedcrm_processor_lag_ms", processor)).isGreaterThanOrEqualTo(0);
         }
+    }
+
+    /**
+     * Logback asks every turbo filter about every log call, even one below the logger's level; none is installed. Log
+     * events written are still counted by level.
+     */
+    @Test
+    void logEventsAreCountedWithoutATurboFilter() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(logging.getTurboFilterList()).isEmpty();
+
+        double before = counter(prometheus(), "logback_events_total{level=\"warn\"}");
+        LoggerFactory.getLogger(OperationsTest.class).warn("A warning an operator counts");
+        LoggerFactory.getLogger(OperationsTest.class).debug("A debug line nobody writes");
+        String after = prometheus();
+        assertThat(counter(after, "logback_events_total{level=\"warn\"}")).isEqualTo(before + 1);
+        assertThat(counter(after, "logback_events_total{level=\"debug\"}")).isZero();
+    }
+
+    private String prometheus() {
+        return api.send("GET", "/actuator/prometheus", null, null, null).raw().body();
+    }
+
+    private static double counter(String prometheus, String series) {
+        return prometheus.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in /actuator/prometheus"));
     }
 
     /** The value of a gauge of one processor in the Prometheus text. */

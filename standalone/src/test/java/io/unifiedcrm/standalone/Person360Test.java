@@ -110,8 +110,8 @@ class Person360Test extends StandaloneTest {
         int forBare = statementsOfReading(organization, bare);
         assertThat(forRich).as("the same statements for 7 orders, deals, activities and 8 records as for none")
                 .isEqualTo(forBare)
-                // the credential, the person, its addresses, and one statement per part (customer, contact, orders,
-                // deals, activities, records)
+                // the person, its addresses, and one statement per part (customer, contact, orders, deals,
+                // activities, records); the credential comes from the API key cache
                 .isBetween(8, 10);
     }
 

@@ -17,12 +17,26 @@ public final class SensitiveData {
     }
 
     public static String mask(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || !mightContainSensitiveData(text)) {
             return text;
         }
         String masked = API_KEY.matcher(text).replaceAll("ucrm_***");
         masked = BEARER.matcher(masked).replaceAll("$1***");
         masked = JWT.matcher(masked).replaceAll("***");
         return EMAIL.matcher(masked).replaceAll("***@***");
+    }
+
+    /** One pass over the text for what each pattern starts with or needs; most log lines have none of it. */
+    private static boolean mightContainSensitiveData(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@'
+                    || c == 'u' && text.startsWith("ucrm_", i)
+                    || c == 'e' && text.startsWith("eyJ", i)
+                    || (c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

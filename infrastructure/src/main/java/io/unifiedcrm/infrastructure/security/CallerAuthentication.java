@@ -2,6 +2,9 @@ package io.unifiedcrm.infrastructure.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,6 +18,11 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
     public static final String CRM_WRITE = "SCOPE_" + OrganizationCaller.WRITE;
     public static final String CRM_ADMIN = "SCOPE_" + OrganizationCaller.ADMIN;
 
+    private static final List<GrantedAuthority> ADMIN_AUTHORITIES = List.of(new SimpleGrantedAuthority(ROLE_ADMIN));
+    /** By scope set: a few combinations of the known scopes, the only ones a credential carries. */
+    private static final Map<Set<String>, List<GrantedAuthority>> ORGANIZATION_AUTHORITIES =
+            new ConcurrentHashMap<>();
+
     private final Caller caller;
 
     public CallerAuthentication(Caller caller) {
@@ -24,14 +32,17 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
     }
 
     private static List<GrantedAuthority> authoritiesOf(Caller caller) {
+        return caller instanceof OrganizationCaller organizationCaller
+                ? ORGANIZATION_AUTHORITIES.computeIfAbsent(organizationCaller.scopes(),
+                        CallerAuthentication::organizationAuthorities)
+                : ADMIN_AUTHORITIES;
+    }
+
+    private static List<GrantedAuthority> organizationAuthorities(Set<String> scopes) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        if (caller instanceof OrganizationCaller organizationCaller) {
-            authorities.add(new SimpleGrantedAuthority(ROLE_ORGANIZATION));
-            organizationCaller.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
-        } else {
-            authorities.add(new SimpleGrantedAuthority(ROLE_ADMIN));
-        }
-        return authorities;
+        authorities.add(new SimpleGrantedAuthority(ROLE_ORGANIZATION));
+        scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+        return List.copyOf(authorities);
     }
 
     public Caller caller() {
@@ -46,5 +57,11 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
     @Override
     public Object getPrincipal() {
         return caller;
+    }
+
+    /** The actor, not the caller's {@code toString()} (which Spring would otherwise build for every request). */
+    @Override
+    public String getName() {
+        return caller.actor();
     }
 }

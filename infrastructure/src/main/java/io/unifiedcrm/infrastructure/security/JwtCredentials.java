@@ -29,7 +29,13 @@ public class JwtCredentials {
 
     /** Whether the bearer token has the shape of a JWT (three dot-separated parts). */
     static boolean looksLikeJwt(String token) {
-        return token.chars().filter(character -> character == '.').count() == 2;
+        int dots = 0;
+        for (int i = 0; i < token.length() && dots <= 2; i++) {
+            if (token.charAt(i) == '.') {
+                dots++;
+            }
+        }
+        return dots == 2;
     }
 
     Optional<OrganizationCaller> find(String token) {

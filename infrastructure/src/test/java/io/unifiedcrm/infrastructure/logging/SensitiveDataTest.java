@@ -20,8 +20,16 @@ class SensitiveDataTest {
     }
 
     @Test
+    void eachKindIsMaskedOnItsOwn() {
+        assertThat(SensitiveData.mask("key ucrm_SMmF1s6gM5V0GuvLE9ndfpM")).isEqualTo("key ucrm_***");
+        assertThat(SensitiveData.mask("AUTHORIZATION: BEARER abc.def")).isEqualTo("AUTHORIZATION: BEARER ***");
+        assertThat(SensitiveData.mask("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")).isEqualTo("token ***");
+        assertThat(SensitiveData.mask("to ada@example.com")).isEqualTo("to ***@***");
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         String line = "Processor [identity] claimed segment 0 at position 42 in 3 ms";
-        assertThat(SensitiveData.mask(line)).isEqualTo(line);
+        assertThat(SensitiveData.mask(line)).isSameAs(line);
     }
 }
