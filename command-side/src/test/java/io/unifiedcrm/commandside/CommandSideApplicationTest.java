@@ -3,7 +3,7 @@ package io.unifiedcrm.commandside;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unifiedcrm.CommandSideApplication;
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.unifiedcrm.system.deadletters;
 
 import io.unifiedcrm.infrastructure.deadletters.DeadLetterAdministration;
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;

@@ -1,6 +1,6 @@
 package io.unifiedcrm.system.projections;
 
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import io.unifiedcrm.infrastructure.processing.TokenClaims;
