@@ -1,6 +1,6 @@
 package io.unifiedcrm.system.deadletters;
 
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterAdministration;
+import io.unifiedcrm.projection.runtime.deadletters.DeadLetterAdministration;
 import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.infrastructure.web.BadRequest;

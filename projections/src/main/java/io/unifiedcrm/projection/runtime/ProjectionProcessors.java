@@ -1,7 +1,8 @@
-package io.unifiedcrm.infrastructure.processing;
+package io.unifiedcrm.projection.runtime;
 
 import io.unifiedcrm.infrastructure.axon.CommitNotifyingEventSource;
-import io.unifiedcrm.infrastructure.deadletters.EventSavepoints;
+import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
+import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;

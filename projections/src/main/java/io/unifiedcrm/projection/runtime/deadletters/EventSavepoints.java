@@ -1,11 +1,11 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import io.unifiedcrm.infrastructure.processing.ProcessorBatch;
+import io.unifiedcrm.projection.runtime.ProcessorBatch;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
@@ -56,7 +56,7 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
 
     /**
      * Around the handling of one event: a savepoint before it — unless the event is handled in a projection
-     * processor's batch, whose invoker decides ({@link io.unifiedcrm.infrastructure.processing.BatchingInvoker}).
+     * processor's batch, whose invoker decides ({@link io.unifiedcrm.projection.runtime.BatchingInvoker}).
      */
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {

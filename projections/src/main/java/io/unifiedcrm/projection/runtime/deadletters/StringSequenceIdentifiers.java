@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 import java.util.function.Function;
 import java.util.function.Predicate;

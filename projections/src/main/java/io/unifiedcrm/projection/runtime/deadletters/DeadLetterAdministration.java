@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 /**
  * Marks the bean through which operators list, retry and evict dead letters (the query side's admin API). Only an

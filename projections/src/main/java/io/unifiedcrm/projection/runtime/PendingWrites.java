@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.processing;
+package io.unifiedcrm.projection.runtime;
 
 import java.util.ArrayList;
 import java.util.HashMap;

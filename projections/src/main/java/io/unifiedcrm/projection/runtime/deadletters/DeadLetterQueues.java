@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 import io.unifiedcrm.infrastructure.axon.WrittenWithTheEvent;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

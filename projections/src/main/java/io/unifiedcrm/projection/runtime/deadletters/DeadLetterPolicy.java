@@ -1,6 +1,6 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
-import io.unifiedcrm.infrastructure.processing.ProcessorBatch;
+import io.unifiedcrm.projection.runtime.ProcessorBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
@@ -15,7 +15,7 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Every failed event is dead-lettered (once it failed on its own: a failure in a batch that defers its writes is
- * handled again event by event first, see {@link io.unifiedcrm.infrastructure.processing.BatchingInvoker}) — a handler is never skipped — and so is a failed retry (the letter stays, with
+ * handled again event by event first, see {@link io.unifiedcrm.projection.runtime.BatchingInvoker}) — a handler is never skipped — and so is a failed retry (the letter stays, with
  * the new cause). The cause keeps the exception's type and the message that says most: the innermost cause's (for a
  * failed statement, PostgreSQL's own message rather than Spring's wrapping with the SQL), truncated to the 1,023
  * characters of its column. The diagnostics count the failed attempts.

@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 /**
  * Something besides the JDBC connection that takes part in an event processor's transaction and must follow the

@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 /**
  * How the dead-letter queues are configured ({@code unifiedcrm.dead-letters.*}).

@@ -1,6 +1,6 @@
-package io.unifiedcrm.infrastructure.processing;
+package io.unifiedcrm.projection.runtime;
 
-import io.unifiedcrm.infrastructure.deadletters.EventSavepoints;
+import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
 import java.sql.SQLException;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;

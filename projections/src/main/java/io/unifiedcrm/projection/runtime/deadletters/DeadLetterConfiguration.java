@@ -1,4 +1,4 @@
-package io.unifiedcrm.infrastructure.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
