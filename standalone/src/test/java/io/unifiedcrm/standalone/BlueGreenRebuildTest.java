@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
-import io.unifiedcrm.system.projections.rebuild.ReadModelTables;
+import io.unifiedcrm.projection.runtime.rebuild.ReadModelTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

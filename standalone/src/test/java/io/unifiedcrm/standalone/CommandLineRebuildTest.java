@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.unifiedcrm.StandaloneApplication;
 import io.unifiedcrm.standalone.Api.TestOrganization;
-import io.unifiedcrm.system.projections.CommandLineRebuild;
+import io.unifiedcrm.projection.runtime.status.CommandLineRebuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.unifiedcrm.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unifiedcrm.system.projections.rebuild.ReadModelTables;
-import io.unifiedcrm.system.projections.rebuild.ShadowSql;
-import io.unifiedcrm.system.projections.rebuild.SqlRewrite;
+import io.unifiedcrm.projection.runtime.rebuild.ReadModelTables;
+import io.unifiedcrm.projection.runtime.rebuild.ShadowSql;
+import io.unifiedcrm.projection.runtime.rebuild.SqlRewrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

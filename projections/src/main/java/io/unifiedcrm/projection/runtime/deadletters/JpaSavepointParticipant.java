@@ -1,7 +1,5 @@
 package io.unifiedcrm.projection.runtime.deadletters;
 
-import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
-import io.unifiedcrm.projection.runtime.deadletters.SavepointParticipant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
 import java.time.Clock;
 import java.time.Duration;

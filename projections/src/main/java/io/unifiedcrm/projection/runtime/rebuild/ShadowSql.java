@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 /**
  * The {@link SqlRewrite} in force on the current thread: connections taken from the application's DataSource while

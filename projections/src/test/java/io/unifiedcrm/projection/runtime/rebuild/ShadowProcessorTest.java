@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import java.sql.SQLException;

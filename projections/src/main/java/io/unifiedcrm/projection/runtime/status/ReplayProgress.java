@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
 /**
  * How far a replay is: {@code percent} of the events up to the position where it was reset, the rate since this

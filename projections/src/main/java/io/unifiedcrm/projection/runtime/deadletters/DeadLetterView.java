@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
 import java.time.Instant;
 import java.util.Map;

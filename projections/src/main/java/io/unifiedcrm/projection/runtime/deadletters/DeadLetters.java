@@ -1,6 +1,5 @@
-package io.unifiedcrm.system.deadletters;
+package io.unifiedcrm.projection.runtime.deadletters;
 
-import io.unifiedcrm.projection.runtime.deadletters.DeadLetterAdministration;
 import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.infrastructure.web.BadRequest;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;

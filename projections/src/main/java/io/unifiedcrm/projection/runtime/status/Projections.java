@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
 import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
@@ -6,7 +6,7 @@ import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
 import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
-import io.unifiedcrm.system.projections.rebuild.BlueGreenRebuilds;
+import io.unifiedcrm.projection.runtime.rebuild.BlueGreenRebuilds;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +123,21 @@ public class Projections {
         }
         Long head = headPosition();
         return processors.values().stream().map(processor -> statusOf(processor, head)).toList();
+    }
+
+    /**
+     * Lets go of a segment this instance processes, so that another instance claims it: Axon keeps this instance
+     * from claiming it again for twice the claim interval.
+     *
+     * @throws DomainRuleViolation not found for an unknown projection or a segment this instance does not process
+     */
+    public ProjectionStatus releaseSegment(String name, int segment) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.processingStatus().containsKey(segment)) {
+            throw DomainRuleViolation.notFound();
+        }
+        processor.releaseSegment(segment);
+        return status(name);
     }
 
     private StreamingEventProcessor processor(String name) {

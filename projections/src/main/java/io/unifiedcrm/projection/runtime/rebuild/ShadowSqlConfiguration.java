@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections.rebuild;
+package io.unifiedcrm.projection.runtime.rebuild;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
-import io.unifiedcrm.system.projections.rebuild.RebuildStatus;
+import io.unifiedcrm.projection.runtime.rebuild.RebuildStatus;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
 /**
  * One segment of a projection's processor: its owner in the token store (null when no instance holds it), whether

@@ -1,4 +1,4 @@
-package io.unifiedcrm.system.projections;
+package io.unifiedcrm.projection.runtime.status;
 
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.time.Duration;
