@@ -37,6 +37,7 @@ public class BlueGreenRebuilds {
     private static final long STEP_MILLIS = 100;
 
     private final EventProcessingConfiguration eventProcessing;
+    private final ReadModelTables readModelTables;
     private final BlueGreenRebuild.Collaborators collaborators;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -47,11 +48,13 @@ public class BlueGreenRebuilds {
         return thread;
     });
 
-    BlueGreenRebuilds(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenStore tokenStore,
+    BlueGreenRebuilds(EventProcessingConfiguration eventProcessing, ReadModelTables readModelTables,
+                      EventStore eventStore, TokenStore tokenStore,
                       TransactionManager transactionManager, PlatformTransactionManager platformTransactionManager,
                       ObjectProvider<CommitNotifyingEventSource> notifyingSource, JdbcTemplate jdbc,
                       @Value("${unifiedcrm.processors.batch-size:500}") int batchSize) {
         this.eventProcessing = eventProcessing;
+        this.readModelTables = readModelTables;
         driver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(platformTransactionManager);
@@ -72,7 +75,7 @@ public class BlueGreenRebuilds {
         if (!live.supportsReset()) {
             throw conflict("'" + name + "' has side effects (it sends commands) and is never replayed.");
         }
-        List<String> tables = ReadModelTables.of(name).orElseThrow(() -> conflict("'" + name + "' has no read "
+        List<String> tables = readModelTables.of(name).orElseThrow(() -> conflict("'" + name + "' has no read "
                 + "model tables registered for a rebuild without downtime; use its replay."));
         if (!(live instanceof AbstractEventProcessor withHandlers)) {
             throw conflict("'" + name + "' cannot be rebuilt without downtime; use its replay.");
@@ -86,7 +89,7 @@ public class BlueGreenRebuilds {
             throw conflict("'" + name + "' cannot be rebuilt without downtime: " + notForAShadow.getMessage());
         }
         BlueGreenRebuild rebuild = new BlueGreenRebuild(name, live, withHandlers.eventHandlerInvoker(), tables,
-                new ShadowTables(name, tables, jdbc, transactions), collaborators);
+                new ShadowTables(name, tables, readModelTables.all(), jdbc, transactions), collaborators);
         rebuilds.put(name, rebuild);
         driver.execute(() -> drive(rebuild));
         return rebuild.status();

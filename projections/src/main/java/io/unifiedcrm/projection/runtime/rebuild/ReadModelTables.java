@@ -1,45 +1,48 @@
 package io.unifiedcrm.projection.runtime.rebuild;
 
+import io.unifiedcrm.projection.runtime.ReadModel;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
- * The tables each projection (processing group) owns: its handlers write them, its {@code @ResetHandler}s clear
- * them, and no other group reads or writes them. A rebuild without downtime builds exactly these tables anew.
- * {@code ReadModelTablesTest} keeps this list equal to the tables of the projections' Flyway scripts and to what the
- * reset handlers clear.
+ * The tables each projection (processing group) owns, as each declares them in its {@link ReadModel} bean: its
+ * handlers write them, its {@code @ResetHandler}s clear them, and no other group reads or writes them. A rebuild
+ * without downtime builds exactly these tables anew. {@code ReadModelTablesTest} keeps them equal to the tables of the
+ * projections' Flyway scripts and to what the reset handlers clear.
  */
-public final class ReadModelTables {
+@Component
+public class ReadModelTables {
 
-    private static final Map<String, List<String>> TABLES = Map.of(
-            "identity", List.of("identity.organization", "identity.person", "identity.team", "identity.team_member",
-                    "identity.person_order", "identity.lead_score_entry"),
-            "addresses", List.of("shared.address"),
-            "commerce", List.of("commerce.customer", "commerce.product", "commerce.inventory_level",
-                    "commerce.orders", "commerce.order_line", "commerce.payment"),
-            "crm", List.of("crm.contact", "crm.activity", "crm.order_total", "crm.pipeline", "crm.pipeline_stage",
-                    "crm.deal", "crm.deal_stage_history"),
-            "platform", List.of("platform.object_definition", "platform.association_definition", "platform.record",
-                    "platform.association"),
-            "timeline", List.of("system.timeline_entry", "system.timeline_subject"),
-            "search", List.of("system.search_document", "system.search_object_type"));
+    private final Map<String, List<String>> tables = new TreeMap<>();
 
-    private ReadModelTables() {
+    public ReadModelTables(ObjectProvider<ReadModel> readModels) {
+        readModels.orderedStream().forEach(readModel -> {
+            if (tables.putIfAbsent(readModel.group(), readModel.tables()) != null) {
+                throw new IllegalStateException("Processing group '" + readModel.group()
+                        + "' declares its read model more than once");
+            }
+        });
     }
 
     /** The group's tables, schema-qualified, or empty if it is no projection with registered tables. */
-    public static Optional<List<String>> of(String group) {
-        return Optional.ofNullable(TABLES.get(group));
+    public Optional<List<String>> of(String group) {
+        return Optional.ofNullable(tables.get(group));
     }
 
-    public static Set<String> groups() {
-        return TABLES.keySet();
+    /** The projections, by name. */
+    public Set<String> groups() {
+        return Collections.unmodifiableSet(tables.keySet());
     }
 
     /** Every registered table of every group. */
-    public static Set<String> all() {
-        return TABLES.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet());
+    public Set<String> all() {
+        return tables.values().stream().flatMap(List::stream).collect(Collectors.toSet());
     }
 }

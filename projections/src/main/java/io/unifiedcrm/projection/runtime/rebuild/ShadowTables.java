@@ -26,14 +26,24 @@ final class ShadowTables {
 
     private final String group;
     private final List<String> tables;
+    private final Set<String> otherProjectionsTables;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Set<String> functions = new LinkedHashSet<>();
     private final List<String> functionDefinitions = new ArrayList<>();
 
-    ShadowTables(String group, List<String> tables, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    /**
+     * @param tables    the group's tables
+     * @param allTables the tables of every projection ({@link ReadModelTables#all()}): the shadow processor must not
+     *                  touch the others'
+     */
+    ShadowTables(String group, List<String> tables, Set<String> allTables, JdbcTemplate jdbc,
+                 TransactionTemplate transactions) {
         this.group = group;
         this.tables = List.copyOf(tables);
+        Set<String> others = new LinkedHashSet<>(allTables);
+        others.removeAll(this.tables);
+        this.otherProjectionsTables = Set.copyOf(others);
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -71,9 +81,7 @@ final class ShadowTables {
         Map<String, String> replacements = new LinkedHashMap<>();
         tables.forEach(table -> replacements.put(table, shadowOf(table)));
         functions.forEach(function -> replacements.put(function, shadowOf(function)));
-        Set<String> foreign = new LinkedHashSet<>(ReadModelTables.all());
-        foreign.removeAll(tables);
-        return new SqlRewrite(group, replacements, foreign);
+        return new SqlRewrite(group, replacements, otherProjectionsTables);
     }
 
     /** Drops what an earlier rebuild of the group left (this instance stopped during it), then creates the shadow. */
