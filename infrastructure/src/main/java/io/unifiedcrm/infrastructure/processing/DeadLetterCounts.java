@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * How many dead letters each processing group of this application holds: for the projection status, the
  * {@code eventProcessors} health and the gauge {@code unifiedcrm_dead_letters{group="…"}}. One query for all groups,
- * kept for a second, so scrapes, health checks and status requests cost at most that once a second.
+ * kept for a second, so scrapes, health checks and status requests cost at most that once a second. It reads Axon's
+ * dead-letter table whoever configured the queues (the projection runtime's {@code DeadLetterQueues}), so the health
+ * of every application can count them, the command side's included (it has none).
  */
 @Component("deadLetterCounts")
 public class DeadLetterCounts {
