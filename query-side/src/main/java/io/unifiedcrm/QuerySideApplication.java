@@ -1,7 +1,7 @@
 package io.unifiedcrm;
 
 import io.unifiedcrm.infrastructure.UnifiedCrmApplication;
-import io.unifiedcrm.system.projections.CommandLineRebuild;
+import io.unifiedcrm.projection.runtime.status.CommandLineRebuild;
 import org.springframework.boot.SpringApplication;
 
 /**

@@ -3,7 +3,6 @@ package io.unifiedcrm.commandside;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unifiedcrm.CommandSideApplication;
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -57,15 +56,19 @@ class CommandSideApplicationTest {
             assertThat(app.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(SimpleCommandBus.class);
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-            assertThat(app.getBean(EventProcessingConfiguration.class).eventProcessors())
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            assertThat(processing.eventProcessors())
                     .as("no projections run on the command side: its set-based lookups, the system object types "
                             + "and the default pipeline of a new organization, the association clean-up and the "
                             + "order stock saga")
                     .containsOnlyKeys("credentials", "person-email-lookup", "object-type-lookup", "record-lookup",
                             "system-object-types", "platform-association-cleanup", "product-sku-lookup",
                             "order-stock", "default-pipeline", "deal-stage-lookup");
-            assertThat(app.getBean(DeadLetterCounts.class).groups())
-                    .as("no dead-letter queues where no admin API can retry or evict their letters").isEmpty();
+            assertThat(processing.eventProcessors().keySet())
+                    .as("no dead-letter queues where no admin API can retry or evict their letters")
+                    .allSatisfy(group -> assertThat(processing.deadLetterQueue(group)).as(group).isEmpty());
+            assertThat(app.containsBean("eventProcessors"))
+                    .as("the health of its processors: a failing association clean-up shows there").isTrue();
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpResponse<String> organization = send(port, "POST", "/api/v1/organizations", ADMIN_KEY,

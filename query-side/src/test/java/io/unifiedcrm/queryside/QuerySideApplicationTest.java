@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.unifiedcrm.QuerySideApplication;
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.security.ApiKeySecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

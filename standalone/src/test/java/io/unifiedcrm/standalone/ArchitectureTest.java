@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The module rules of ARCHITECTURE §2, checked on the compiled classes. A class belongs to the module whose build
@@ -69,6 +70,26 @@ class ArchitectureTest {
         noClasses().that(inModule("projections"))
                 .should().dependOnClassesThat(inModule("query-side")
                         .or(JavaClass.Predicates.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")))
+                .check(CLASSES);
+    }
+
+    @Test
+    void theProjectionRuntimeKnowsNoDomain() {
+        classes().that().resideInAPackage("io.unifiedcrm.projection.runtime..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("io.unifiedcrm..")
+                        .or(JavaClass.Predicates.resideInAnyPackage("io.unifiedcrm.projection.runtime..",
+                                "io.unifiedcrm.infrastructure..", "io.unifiedcrm.shared..")))
+                .because("the runtime runs every projection the same way; each processing group declares itself "
+                        + "and its tables (ReadModel)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theQuerySideAdministersTheProjectionRuntimeThroughControllersOnly() {
+        classes().that(inModule("query-side")).and().resideInAPackage("io.unifiedcrm.system..")
+                .should().beAnnotatedWith(RestController.class).orShould().beRecords()
+                .because("the projection runtime (status, replay, rebuild, dead letters) lives in projections; the "
+                        + "query side keeps the thin admin controllers over it and their request and response records")
                 .check(CLASSES);
     }
 

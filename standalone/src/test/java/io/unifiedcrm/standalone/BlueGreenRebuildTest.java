@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.unifiedcrm.projection.runtime.rebuild.ReadModelTables;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
-import io.unifiedcrm.system.projections.rebuild.ReadModelTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code POST /admin/projections/{name}/rebuild} rebuilds projections into shadow tables while clients keep reading
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE - 1)
 class BlueGreenRebuildTest extends StandaloneTest {
 
-    /** Every projection with registered tables; the reads below are of crm, identity and commerce. */
-    private static final List<String> GROUPS = ReadModelTables.groups().stream().sorted().toList();
+    @Autowired
+    private ReadModelTables readModelTables;
 
     @Test
     void projectionsAreRebuiltWhileClientsKeepReading() throws Exception {
@@ -120,7 +121,7 @@ class BlueGreenRebuildTest extends StandaloneTest {
         });
         List<JsonNode> progress = new CopyOnWriteArrayList<>();
         try {
-            for (String group : GROUPS) {
+            for (String group : groups()) {
                 Response started = api.post(rebuildPath(group), api.adminKey(), null);
                 assertThat(started.status()).as(started.toString()).isEqualTo(202);
                 assertThat(started.header("Location")).endsWith(rebuildPath(group));
@@ -138,7 +139,7 @@ class BlueGreenRebuildTest extends StandaloneTest {
             String plate = created(organization, "/api/v1/products", Map.of("sku", "PLATE-BG", "name", "Plate",
                     "price", Map.of("amount", "4.00", "currency", "EUR")));
 
-            for (String group : GROUPS) {
+            for (String group : groups()) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
                     JsonNode status = api.get(rebuildPath(group), api.adminKey()).body();
                     progress.add(status);
@@ -146,7 +147,7 @@ class BlueGreenRebuildTest extends StandaloneTest {
                     return status.path("state").asText().equals("done");
                 });
             }
-            for (String group : GROUPS) {
+            for (String group : groups()) {
                 assertThat(api.get("/api/v1/admin/projections/" + group, api.adminKey()).body().path("rebuild")
                         .path("state").asText()).as(group + ": the projection's status shows its latest rebuild")
                         .isEqualTo("done");
@@ -175,7 +176,7 @@ class BlueGreenRebuildTest extends StandaloneTest {
                     assertThat(status.path("progressPercent").asDouble()).as(status.toString()).isBetween(0.0, 100.0);
                     assertThat(status.path("eventsPerSecond").asDouble()).as(status.toString()).isNotNegative();
                 });
-        for (String group : GROUPS) {
+        for (String group : groups()) {
             JsonNode done = api.get(rebuildPath(group), api.adminKey()).body();
             assertThat(done.path("position").asLong()).as(done.toString())
                     .isGreaterThanOrEqualTo(done.path("headPosition").asLong()).isPositive();
@@ -273,7 +274,7 @@ class BlueGreenRebuildTest extends StandaloneTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get("/api/v1/deals/" + amber, organization.apiKey()).status() == 200);
         String relations = "SELECT string_agg(cast(cast(t AS regclass) AS oid)::text, ',') FROM unnest(cast(ARRAY['"
-                + String.join("', '", ReadModelTables.of("crm").orElseThrow()) + "'] AS text[])) AS t";
+                + String.join("', '", readModelTables.of("crm").orElseThrow()) + "'] AS text[])) AS t";
         String before = jdbc.queryForObject(relations, String.class);
         String catalogBefore = catalog();
         jdbc.execute("CREATE VIEW public.blue_green_dependent AS SELECT * FROM crm.order_total");
@@ -423,8 +424,13 @@ class BlueGreenRebuildTest extends StandaloneTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
-    private static List<String> tables() {
-        return GROUPS.stream().flatMap(group -> ReadModelTables.of(group).orElseThrow().stream()).toList();
+    /** Every projection with registered tables, by name; the reads above are of crm, identity and commerce. */
+    private List<String> groups() {
+        return readModelTables.groups().stream().sorted().toList();
+    }
+
+    private List<String> tables() {
+        return groups().stream().flatMap(group -> readModelTables.of(group).orElseThrow().stream()).toList();
     }
 
     /** The organization's rows of every rebuilt table, as JSON text. */

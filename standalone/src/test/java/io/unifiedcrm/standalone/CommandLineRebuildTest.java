@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.unifiedcrm.StandaloneApplication;
+import io.unifiedcrm.projection.runtime.status.CommandLineRebuild;
 import io.unifiedcrm.standalone.Api.TestOrganization;
-import io.unifiedcrm.system.projections.CommandLineRebuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

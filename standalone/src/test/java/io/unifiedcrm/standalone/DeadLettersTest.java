@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.standalone.Api.Response;
 import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.unifiedcrm.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unifiedcrm.system.projections.rebuild.ReadModelTables;
-import io.unifiedcrm.system.projections.rebuild.ShadowSql;
-import io.unifiedcrm.system.projections.rebuild.SqlRewrite;
+import io.unifiedcrm.projection.runtime.rebuild.ReadModelTables;
+import io.unifiedcrm.projection.runtime.rebuild.ShadowSql;
+import io.unifiedcrm.projection.runtime.rebuild.SqlRewrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,14 +25,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link ReadModelTables} names exactly the tables the projections' Flyway scripts create, each for one projection,
- * and for each projection exactly the tables its {@code @ResetHandler}s clear (directly, or through a foreign key
- * that cascades the deletion): a rebuild without downtime replaces exactly what the projection owns.
+ * The tables the projections declare in their {@code ReadModel} beans ({@link ReadModelTables}) are exactly the tables
+ * the projections' Flyway scripts create, each for one projection, and for each projection exactly the tables its
+ * {@code @ResetHandler}s clear (directly, or through a foreign key that cascades the deletion): a rebuild without
+ * downtime replaces exactly what the projection owns.
  */
 class ReadModelTablesTest extends StandaloneTest {
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?(\\w+\\.\\w+)");
 
+    @Autowired
+    private ReadModelTables readModelTables;
     @Autowired
     private EventProcessingConfiguration eventProcessing;
     @Autowired
@@ -49,10 +52,10 @@ class ReadModelTablesTest extends StandaloneTest {
             }
         }
         List<String> registered = new ArrayList<>();
-        ReadModelTables.groups().forEach(group -> registered.addAll(ReadModelTables.of(group).orElseThrow()));
+        readModelTables.groups().forEach(group -> registered.addAll(readModelTables.of(group).orElseThrow()));
         assertThat(registered).doesNotHaveDuplicates();
         assertThat(new HashSet<>(registered)).isEqualTo(created);
-        for (String group : ReadModelTables.groups()) {
+        for (String group : readModelTables.groups()) {
             assertThat(eventProcessing.eventProcessor(group)).as(group).isPresent();
         }
     }
@@ -63,11 +66,11 @@ class ReadModelTablesTest extends StandaloneTest {
      */
     @Test
     void theResetHandlersOfEachProjectionClearExactlyItsTables() {
-        for (String group : ReadModelTables.groups()) {
-            List<String> tables = ReadModelTables.of(group).orElseThrow();
+        for (String group : readModelTables.groups()) {
+            List<String> tables = readModelTables.of(group).orElseThrow();
             Map<String, String> copies = new LinkedHashMap<>();
             tables.forEach(table -> copies.put(table, table.replace(".", "__resetcheck.")));
-            Set<String> others = new HashSet<>(ReadModelTables.all());
+            Set<String> others = new HashSet<>(readModelTables.all());
             tables.forEach(others::remove);
             SqlRewrite rewrite = new SqlRewrite(group, copies, others);
             Set<String> schemas = new HashSet<>();

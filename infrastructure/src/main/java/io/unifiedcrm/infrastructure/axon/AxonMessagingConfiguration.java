@@ -13,13 +13,8 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
-import io.unifiedcrm.infrastructure.deadletters.EventSavepoints;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
-import io.unifiedcrm.infrastructure.processing.ProjectionProcessors;
-import io.unifiedcrm.infrastructure.processing.ReadModel;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -106,7 +101,7 @@ public class AxonMessagingConfiguration {
      * Every processing group runs as a pooled streaming processor unless configured otherwise: projections can be
      * replayed and split into segments shared by several instances. A handler's failure is never logged and passed
      * over (Axon's default): a read model never silently misses an event (ARCHITECTURE §3). In a group with a
-     * dead-letter queue ({@link io.unifiedcrm.infrastructure.deadletters.DeadLetterQueues}) the failed event is
+     * dead-letter queue (the projection runtime's {@code DeadLetterQueues}) the failed event is
      * dead-lettered and its sequence parked; without one, the failure fails the batch, which the processor retries.
      */
     @Bean
@@ -115,21 +110,6 @@ public class AxonMessagingConfiguration {
             @Value("${unifiedcrm.processors.batch-size:500}") int batchSize,
             @Value("${unifiedcrm.processors.worker-threads:4}") int workerThreads) {
         return new ProcessorSettings(initialSegments, batchSize, workerThreads);
-    }
-
-    /** How projections read and write their tables: writes deferred to the end of a batch. */
-    @Bean
-    public ReadModelJdbc readModelJdbc(JdbcTemplate jdbc) {
-        return new ReadModelJdbc(jdbc);
-    }
-
-    /** The projections' processors: batched writes ({@link ProjectionProcessors}). */
-    @Bean
-    public ProjectionProcessors projectionProcessors(ObjectProvider<ReadModel> readModels, ProcessorSettings settings,
-                                                     JdbcTemplate jdbc, EventSavepoints savepoints,
-                                                     ObjectProvider<CommitNotifyingEventSource> notifyingSource) {
-        return new ProjectionProcessors(readModels.orderedStream().toList(), settings, jdbc, savepoints,
-                notifyingSource::getIfAvailable);
     }
 
     @Bean

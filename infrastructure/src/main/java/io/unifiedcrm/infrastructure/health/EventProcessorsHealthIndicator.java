@@ -1,6 +1,6 @@
 package io.unifiedcrm.infrastructure.health;
 
-import io.unifiedcrm.infrastructure.deadletters.DeadLetterCounts;
+import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorProgress;
 import java.util.LinkedHashMap;

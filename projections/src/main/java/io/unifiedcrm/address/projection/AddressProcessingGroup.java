@@ -1,6 +1,6 @@
 package io.unifiedcrm.address.projection;
 
-import io.unifiedcrm.infrastructure.processing.ReadModel;
+import io.unifiedcrm.projection.runtime.ReadModel;
 import java.util.List;
 import io.unifiedcrm.address.api.AddressAddedEvent;
 import io.unifiedcrm.address.api.AddressChangedEvent;

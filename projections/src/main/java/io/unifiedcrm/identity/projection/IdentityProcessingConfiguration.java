@@ -1,6 +1,6 @@
 package io.unifiedcrm.identity.projection;
 
-import io.unifiedcrm.infrastructure.processing.ReadModel;
+import io.unifiedcrm.projection.runtime.ReadModel;
 import java.util.List;
 import io.unifiedcrm.infrastructure.axon.PerOrganizationSequencing;
 import org.axonframework.config.ConfigurerModule;

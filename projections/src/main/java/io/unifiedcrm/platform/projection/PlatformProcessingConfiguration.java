@@ -1,6 +1,6 @@
 package io.unifiedcrm.platform.projection;
 
-import io.unifiedcrm.infrastructure.processing.ReadModel;
+import io.unifiedcrm.projection.runtime.ReadModel;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,14 +3,14 @@ package io.unifiedcrm.search.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.unifiedcrm.infrastructure.processing.Footprint;
+import io.unifiedcrm.projection.runtime.Footprint;
 import io.unifiedcrm.search.api.SearchType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**

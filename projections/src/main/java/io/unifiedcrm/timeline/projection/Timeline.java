@@ -1,6 +1,6 @@
 package io.unifiedcrm.timeline.projection;
 
-import io.unifiedcrm.infrastructure.processing.Footprint;
+import io.unifiedcrm.projection.runtime.Footprint;
 import io.unifiedcrm.shared.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.projection.runtime.status.ProjectionStatus;
+import io.unifiedcrm.projection.runtime.status.Projections;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,7 +3,7 @@ package io.unifiedcrm.commerce.customer.projection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 
 /**
  * The customer statistics of ARCHITECTURE §6, defined once: in the SQL function {@value #FUNCTION}{@code

@@ -17,7 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package io.unifiedcrm.crm.contact.projection;
 
 import java.util.UUID;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 
 /**
  * A contact's {@code last_contacted_at} (the latest {@code contacted_at} of the person's activities: connected calls,

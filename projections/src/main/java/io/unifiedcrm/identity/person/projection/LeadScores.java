@@ -3,8 +3,8 @@ package io.unifiedcrm.identity.person.projection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import io.unifiedcrm.infrastructure.processing.Footprint;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.Footprint;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

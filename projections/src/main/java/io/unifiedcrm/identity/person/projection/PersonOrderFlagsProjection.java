@@ -14,8 +14,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import io.unifiedcrm.infrastructure.processing.Footprint;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.Footprint;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package io.unifiedcrm.identity.person.projection;
 
-import io.unifiedcrm.infrastructure.processing.Footprint;
-import io.unifiedcrm.infrastructure.processing.ReadModelJdbc;
+import io.unifiedcrm.projection.runtime.Footprint;
+import io.unifiedcrm.projection.runtime.ReadModelJdbc;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;

@@ -16,53 +16,39 @@ import io.unifiedcrm.identity.person.api.PersonMergedIntoEvent;
 import io.unifiedcrm.identity.person.api.PersonRestoredFromMergeEvent;
 import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import io.unifiedcrm.infrastructure.web.BadRequest;
-import java.sql.SQLException;
+import io.unifiedcrm.projection.runtime.asof.AsOfReplay;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The person 360 as of a past instant ({@code GET /persons/{id}?asOf=}), computed from the events up to that instant
  * with the very projection handlers that build the live read models — never from what those read models hold now.
  *
- * <p>In one database transaction that is always rolled back: find the person's merge cluster as of the instant (the
- * person and everybody merged into it then, from the merge and restore events), the orders, deals, activities and
- * addresses whose events referred to those persons by then; delete the live rows those events build (and every live
- * row of the persons merged into the person now); replay the selected events up to the instant, in the event store's
- * global order, through the handler beans of the processing groups {@code identity}, {@code commerce}, {@code crm} and
- * {@code addresses}; read the 360 with the live queries; roll back. The deleted rows stay locked until the rollback;
- * waiting longer than {@value #LOCK_TIMEOUT} for a row another transaction holds is a {@link Busy}.
+ * <p>In one database transaction that is always rolled back (the projection runtime's {@link AsOfReplay}): find the
+ * person's merge cluster as of the instant (the person and everybody merged into it then, from the merge and restore
+ * events), the orders, deals, activities and addresses whose events referred to those persons by then; delete the live
+ * rows those events build (and every live row of the persons merged into the person now); replay the selected events
+ * up to the instant, in the event store's global order, through the handler beans of the processing groups
+ * {@code identity}, {@code commerce}, {@code crm} and {@code addresses}; read the 360 with the live queries; roll
+ * back. The deleted rows stay locked until the rollback; waiting longer than {@value AsOfReplay#LOCK_TIMEOUT} for a
+ * row another transaction holds is an {@link AsOfReplay.Busy}.
  */
 @Component
 class PersonAsOf {
 
-    static final String LOCK_TIMEOUT = "2s";
     static final Set<String> REPLAYED_GROUPS = Set.of(IdentityProcessingGroup.NAME, CommerceProcessingGroup.NAME,
             CrmProcessingGroup.NAME, AddressProcessingGroup.NAME);
 
@@ -72,24 +58,11 @@ class PersonAsOf {
             AddressChangedEvent.class);
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final EventStore eventStore;
-    private final ApplicationContext context;
-    private volatile List<AnnotationEventHandlerAdapter> handlers;
+    private final AsOfReplay replay;
 
-    PersonAsOf(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EventStore eventStore,
-               ApplicationContext context) {
+    PersonAsOf(JdbcTemplate jdbc, AsOfReplay replay) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.eventStore = eventStore;
-        this.context = context;
-    }
-
-    /** A lock on a live read-model row could not be had in time: try again (HTTP 503). */
-    static class Busy extends RuntimeException {
-        Busy(Throwable cause) {
-            super("The read models this answer is computed from are being written; retry in a moment.", cause);
-        }
+        this.replay = replay;
     }
 
     /**
@@ -116,35 +89,21 @@ class PersonAsOf {
      * Computes the read models of the person as of {@code asOf} and answers what {@code read} reads from them.
      *
      * @return empty when the person did not exist in the organization at that instant
-     * @throws Busy when a row stayed locked longer than {@value #LOCK_TIMEOUT}
+     * @throws AsOfReplay.Busy when a row stayed locked longer than {@value AsOfReplay#LOCK_TIMEOUT}
      */
     <T> Optional<T> at(UUID organizationId, UUID personId, Instant asOf, Supplier<T> read) {
         OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
         if (!existedAt(organizationId, personId, at)) {
             return Optional.empty();
         }
-        try {
-            return transactions.execute(status -> {
-                status.setRollbackOnly(); // nothing of this ever commits
-                jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-                Set<UUID> cluster = clusterAt(organizationId, personId, at);
-                Set<UUID> aggregates = referringAggregates(organizationId, cluster, at);
-                List<DomainEventMessage<?>> events = eventsUpTo(union(cluster, aggregates), at);
-                clearLiveRows(organizationId, personId, cluster, aggregates);
-                for (DomainEventMessage<?> event : events) {
-                    replay(event);
-                }
-                return Optional.ofNullable(read.get());
-            });
-        } catch (RuntimeException failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof PessimisticLockingFailureException || cause instanceof SQLException sql
-                        && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                    throw new Busy(failure);
-                }
-            }
-            throw failure;
-        }
+        return replay.rolledBack(() -> {
+            Set<UUID> cluster = clusterAt(organizationId, personId, at);
+            Set<UUID> aggregates = referringAggregates(organizationId, cluster, at);
+            List<DomainEventMessage<?>> events = replay.eventsUpTo(union(cluster, aggregates), at);
+            clearLiveRows(organizationId, personId, cluster, aggregates);
+            replay.replay(REPLAYED_GROUPS, events);
+            return Optional.ofNullable(read.get());
+        });
     }
 
     private boolean existedAt(UUID organizationId, UUID personId, OffsetDateTime at) {
@@ -194,34 +153,6 @@ class PersonAsOf {
     }
 
     /**
-     * Every event of those aggregates up to that instant, upcast and deserialized by the event store, in the event
-     * store's global order (the order the live processors saw them in).
-     */
-    private List<DomainEventMessage<?>> eventsUpTo(Set<UUID> aggregates, OffsetDateTime at) {
-        Map<String, Long> globalIndexes = new HashMap<>();
-        Map<String, Long> lastSequence = new HashMap<>();
-        jdbc.query("""
-                        SELECT global_index, aggregate_identifier, sequence_number FROM axon.domain_event_entry
-                        WHERE aggregate_identifier = ANY (cast(? AS text[])) AND cast(time_stamp AS timestamptz) <= ?""",
-                row -> {
-                    String aggregate = row.getString("aggregate_identifier");
-                    long sequence = row.getLong("sequence_number");
-                    globalIndexes.put(aggregate + "/" + sequence, row.getLong("global_index"));
-                    lastSequence.merge(aggregate, sequence, Math::max);
-                }, array(aggregates), at);
-        List<DomainEventMessage<?>> events = new ArrayList<>(globalIndexes.size());
-        for (Map.Entry<String, Long> aggregate : lastSequence.entrySet()) {
-            DomainEventStream stream = eventStore.readEvents(aggregate.getKey(), 0L);
-            while (stream.hasNext() && stream.peek().getSequenceNumber() <= aggregate.getValue()) {
-                events.add(stream.next());
-            }
-        }
-        events.removeIf(event -> !globalIndexes.containsKey(key(event)));
-        events.sort(Comparator.comparingLong(event -> globalIndexes.get(key(event))));
-        return events;
-    }
-
-    /**
      * Deletes the live rows the selected events build, and every row of the persons that are merged into the person
      * now, so that the queries see nothing but what the replay builds.
      */
@@ -258,44 +189,6 @@ class PersonAsOf {
                 + " OR order_id" + anyOf + ")", org, personIds, ids, ids);
         jdbc.update("DELETE FROM shared.address " + scope + "(entity_type = ? AND entity_id" + anyOf + " OR id"
                 + anyOf + ")", org, AddressOwnerType.PERSON.code(), personIds, ids);
-    }
-
-    private void replay(DomainEventMessage<?> event) {
-        for (AnnotationEventHandlerAdapter handler : handlers()) {
-            if (handler.canHandle(event)) {
-                try {
-                    handler.handle(event);
-                } catch (RuntimeException failure) {
-                    throw failure;
-                } catch (Exception failure) {
-                    throw new IllegalStateException("A projection handler failed on " + event.getPayloadType(),
-                            failure);
-                }
-            }
-        }
-    }
-
-    /** The projection beans of the replayed processing groups, each behind Axon's annotated-handler adapter. */
-    private List<AnnotationEventHandlerAdapter> handlers() {
-        List<AnnotationEventHandlerAdapter> adapters = handlers;
-        if (adapters == null) {
-            org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
-            adapters = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                    .filter(bean -> {
-                        ProcessingGroup group = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean),
-                                ProcessingGroup.class);
-                        return group != null && REPLAYED_GROUPS.contains(group.value());
-                    })
-                    .map(bean -> new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                            axon.handlerDefinition(AopUtils.getTargetClass(bean))))
-                    .toList();
-            handlers = adapters;
-        }
-        return adapters;
-    }
-
-    private static String key(DomainEventMessage<?> event) {
-        return event.getAggregateIdentifier() + "/" + event.getSequenceNumber();
     }
 
     private static Set<UUID> union(Set<UUID> first, Set<UUID> second) {

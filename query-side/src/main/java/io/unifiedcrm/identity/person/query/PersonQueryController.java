@@ -18,6 +18,7 @@ import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.infrastructure.web.Problems;
 import io.unifiedcrm.infrastructure.web.ReadSnapshot;
 import io.unifiedcrm.infrastructure.web.ReadYourWrites;
+import io.unifiedcrm.projection.runtime.asof.AsOfReplay;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.LifecycleStage;
 import io.unifiedcrm.shared.PersonSource;
@@ -123,8 +124,8 @@ class PersonQueryController {
     }
 
     /** A lock on a live read-model row that an asOf read needs was not released in time. */
-    @ExceptionHandler(PersonAsOf.Busy.class)
-    ResponseEntity<ProblemDetail> busy(PersonAsOf.Busy busy) {
+    @ExceptionHandler(AsOfReplay.Busy.class)
+    ResponseEntity<ProblemDetail> busy(AsOfReplay.Busy busy) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "as_of_busy", busy.getMessage()));
     }

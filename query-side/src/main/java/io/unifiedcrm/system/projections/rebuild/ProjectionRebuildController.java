@@ -1,6 +1,8 @@
 package io.unifiedcrm.system.projections.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.projection.runtime.rebuild.BlueGreenRebuilds;
+import io.unifiedcrm.projection.runtime.rebuild.RebuildStatus;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,0 +1,158 @@
+package io.unifiedcrm.projection.runtime;
+
+import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
+import java.sql.SQLException;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A projection processor's handlers, run a batch at a time at the cost of its writes. Each batch (one transaction)
+ * defers its read-model writes ({@link ReadModelJdbc#write}) and sends them as JDBC batches when it commits, with no
+ * savepoint per event. A processor whose group has a dead-letter queue ({@code recovers}) sets one savepoint at the
+ * batch's start; when a handler fails, or the batch's writes fail when they are sent, the batch is rolled back to it
+ * and its events so far are handled again one by one, each on a savepoint of its own with its writes sent at once
+ * ({@link EventSavepoints#isolate}): the failing event is rolled back alone and dead-lettered with its sequence, the
+ * others' writes stay, and the batch goes on deferring. Without a dead-letter queue a failure fails the batch, which
+ * the processor retries.
+ */
+public final class BatchingInvoker implements EventHandlerInvoker {
+
+    private final EventHandlerInvoker delegate;
+    private final JdbcTemplate jdbc;
+    private final EventSavepoints savepoints;
+    private final boolean recovers;
+
+    /**
+     * @param savepoints the savepoints of the processor's transactions; may be null when the invoker does not recover
+     * @param recovers whether a failed event can be dead-lettered (the group has a dead-letter queue): then the batch
+     *                 is recovered event by event; else a failure fails the batch
+     */
+    public BatchingInvoker(EventHandlerInvoker delegate, JdbcTemplate jdbc, EventSavepoints savepoints,
+                           boolean recovers) {
+        this.delegate = delegate;
+        this.jdbc = jdbc;
+        this.savepoints = savepoints;
+        this.recovers = recovers;
+    }
+
+    public EventHandlerInvoker delegate() {
+        return delegate;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event, Segment segment) {
+        return delegate.canHandle(event, segment);
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return delegate.canHandleType(payloadType);
+    }
+
+    @Override
+    public void handle(EventMessage<?> event, Segment segment) throws Exception {
+        if (!CurrentUnitOfWork.isStarted()) {
+            delegate.handle(event, segment);
+            return;
+        }
+        ProcessorBatch batch = ProcessorBatch.current();
+        if (batch == null) {
+            batch = begin(CurrentUnitOfWork.get());
+        }
+        if (!batch.defersWrites()) {
+            isolated(event, segment);
+            return;
+        }
+        batch.handled(event, segment);
+        try {
+            delegate.handle(event, segment);
+        } catch (Exception failure) {
+            if (!recovers) {
+                throw failure;
+            }
+            batch.fail(failure);
+        }
+        if (batch.failedWhileDeferring()) {
+            recover(batch);
+        }
+    }
+
+    private ProcessorBatch begin(UnitOfWork<?> unitOfWork) throws SQLException {
+        ProcessorBatch batch = ProcessorBatch.start(unitOfWork);
+        if (recovers) {
+            savepoints.checkpoint();
+        }
+        unitOfWork.root().onPrepareCommit(ignored -> complete(batch));
+        return batch;
+    }
+
+    /** Sends what the batch deferred; a failure recovers the batch event by event, then sends the rest. */
+    private void complete(ProcessorBatch batch) {
+        try {
+            send(batch);
+        } catch (RuntimeException failure) {
+            if (!recovers) {
+                throw failure;
+            }
+            batch.fail(failure);
+            recover(batch);
+            send(batch);
+        }
+    }
+
+    private void send(ProcessorBatch batch) {
+        batch.writes().flushTo(jdbc);
+        if (savepoints != null) {
+            savepoints.flushParticipants();
+        }
+    }
+
+    /**
+     * Rolls the batch back to its checkpoint and handles its events again, one by one on savepoints of their own; a
+     * failing one is dead-lettered. Then the batch defers again from a new checkpoint.
+     */
+    private void recover(ProcessorBatch batch) {
+        try {
+            savepoints.rollBackToCheckpoint();
+            batch.discard();
+            batch.isolating(true);
+            for (ProcessorBatch.Handled handled : batch.takeHandled()) {
+                isolated(handled.event(), handled.segment());
+            }
+            batch.isolating(false);
+            savepoints.checkpoint();
+        } catch (RuntimeException | Error failure) {
+            throw failure;
+        } catch (Exception failure) {
+            throw new IllegalStateException("The batch could not be handled event by event", failure);
+        }
+    }
+
+    private void isolated(EventMessage<?> event, Segment segment) throws Exception {
+        savepoints.isolate(() -> delegate.handle(event, segment));
+    }
+
+    @Override
+    public boolean supportsReset() {
+        return delegate.supportsReset();
+    }
+
+    @Override
+    public void performReset() {
+        delegate.performReset();
+    }
+
+    @Override
+    public <R> void performReset(R resetContext) {
+        delegate.performReset(resetContext);
+    }
+
+    @Override
+    public void segmentReleased(Segment segment) {
+        delegate.segmentReleased(segment);
+    }
+}

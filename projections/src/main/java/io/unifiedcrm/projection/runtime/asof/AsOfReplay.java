@@ -1,0 +1,157 @@
+package io.unifiedcrm.projection.runtime.asof;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Read models as of a past instant, computed from the events up to that instant with the very projection handlers
+ * that build the live read models — never from what those read models hold now. In one database transaction that is
+ * always rolled back ({@link #rolledBack}), the caller picks the aggregates that matter and deletes the live rows their
+ * events build, has their events up to the instant ({@link #eventsUpTo}) handled by the handler beans of the
+ * processing groups concerned ({@link #replay}), reads what it needs with the live queries, and everything is rolled
+ * back. The deleted rows stay locked until the rollback; waiting longer than {@value #LOCK_TIMEOUT} for a row another
+ * transaction holds is a {@link Busy}.
+ */
+@Component
+public class AsOfReplay {
+
+    public static final String LOCK_TIMEOUT = "2s";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventStore eventStore;
+    private final ApplicationContext context;
+    private final Map<Set<String>, List<AnnotationEventHandlerAdapter>> handlers = new ConcurrentHashMap<>();
+
+    AsOfReplay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EventStore eventStore,
+               ApplicationContext context) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.eventStore = eventStore;
+        this.context = context;
+    }
+
+    /** A lock on a live read-model row could not be had in time: try again (HTTP 503). */
+    public static class Busy extends RuntimeException {
+        Busy(Throwable cause) {
+            super("The read models this answer is computed from are being written; retry in a moment.", cause);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction that is always rolled back, waiting at most {@value #LOCK_TIMEOUT} for each
+     * row lock.
+     *
+     * @throws Busy when a row stayed locked longer than that
+     */
+    public <T> T rolledBack(Supplier<T> work) {
+        try {
+            return transactions.execute(status -> {
+                status.setRollbackOnly(); // nothing of this ever commits
+                jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+                return work.get();
+            });
+        } catch (RuntimeException failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof PessimisticLockingFailureException || cause instanceof SQLException sql
+                        && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                    throw new Busy(failure);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Every event of those aggregates up to that instant, upcast and deserialized by the event store, in the event
+     * store's global order (the order the live processors saw them in).
+     */
+    public List<DomainEventMessage<?>> eventsUpTo(Collection<?> aggregates, OffsetDateTime at) {
+        Map<String, Long> globalIndexes = new HashMap<>();
+        Map<String, Long> lastSequence = new HashMap<>();
+        jdbc.query("""
+                        SELECT global_index, aggregate_identifier, sequence_number FROM axon.domain_event_entry
+                        WHERE aggregate_identifier = ANY (cast(? AS text[])) AND cast(time_stamp AS timestamptz) <= ?""",
+                row -> {
+                    String aggregate = row.getString("aggregate_identifier");
+                    long sequence = row.getLong("sequence_number");
+                    globalIndexes.put(aggregate + "/" + sequence, row.getLong("global_index"));
+                    lastSequence.merge(aggregate, sequence, Math::max);
+                }, array(aggregates), at);
+        List<DomainEventMessage<?>> events = new ArrayList<>(globalIndexes.size());
+        for (Map.Entry<String, Long> aggregate : lastSequence.entrySet()) {
+            DomainEventStream stream = eventStore.readEvents(aggregate.getKey(), 0L);
+            while (stream.hasNext() && stream.peek().getSequenceNumber() <= aggregate.getValue()) {
+                events.add(stream.next());
+            }
+        }
+        events.removeIf(event -> !globalIndexes.containsKey(key(event)));
+        events.sort(Comparator.comparingLong(event -> globalIndexes.get(key(event))));
+        return events;
+    }
+
+    /** Handles the events, in their order, with the projection beans of the processing groups. */
+    public void replay(Set<String> groups, List<DomainEventMessage<?>> events) {
+        List<AnnotationEventHandlerAdapter> adapters = handlers.computeIfAbsent(Set.copyOf(groups), this::handlers);
+        for (DomainEventMessage<?> event : events) {
+            for (AnnotationEventHandlerAdapter handler : adapters) {
+                if (handler.canHandle(event)) {
+                    try {
+                        handler.handle(event);
+                    } catch (RuntimeException failure) {
+                        throw failure;
+                    } catch (Exception failure) {
+                        throw new IllegalStateException("A projection handler failed on " + event.getPayloadType(),
+                                failure);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The projection beans of the processing groups, each behind Axon's annotated-handler adapter. */
+    private List<AnnotationEventHandlerAdapter> handlers(Set<String> groups) {
+        org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> {
+                    ProcessingGroup group = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean),
+                            ProcessingGroup.class);
+                    return group != null && groups.contains(group.value());
+                })
+                .map(bean -> new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
+                        axon.handlerDefinition(AopUtils.getTargetClass(bean))))
+                .toList();
+    }
+
+    private static String key(DomainEventMessage<?> event) {
+        return event.getAggregateIdentifier() + "/" + event.getSequenceNumber();
+    }
+
+    /** A PostgreSQL array literal of the values (UUIDs need no quoting). */
+    private static String array(Collection<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}
