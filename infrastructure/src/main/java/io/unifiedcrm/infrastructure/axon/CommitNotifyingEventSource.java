@@ -66,6 +66,7 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
         this.eventStore = eventStore;
         this.reader = new SharedEventReader(eventStore::openStream,
                 engine != null ? engine::readBatch : this::readFromStream, sharedReading.capacity(),
+                SharedEventReader.WINDOWS,
                 sharedReading.fetchSize(), sharedReading.stallTimeout(), System::nanoTime, this::wakeProcessors);
         this.wakeUpDelay = wakeUpDelay;
         this.gapWarningAge = gapWarningAge;

@@ -1,11 +1,13 @@
 package io.unifiedcrm.infrastructure.axon;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -13,6 +15,9 @@ import java.util.function.LongSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One read of the event stream for every processor of the JVM. The event processors' streams ({@link Cursor}s) that
@@ -20,42 +25,40 @@ import org.axonframework.eventhandling.TrackingToken;
  * event store when all have read what it holds: each event is fetched and deserialized once, not once per
  * processing group, and a poll for new events is one query however many processors wait for them.
  *
- * <p>The window holds at most {@code capacity} events. A cursor joins it when its token equals the token before one
- * of the window's events (then what it reads from there is exactly what it would read from the store itself: the
- * store's events after that token, gap fillers included, each with the token the store gives it). A cursor that
- * cannot join reads the store itself, privately, and joins as soon as its token matches. When the window is full and
- * its oldest event is still needed by a cursor, the others wait for that cursor, unless it has not moved for
- * {@code stallTimeout}: then it leaves the window and goes on privately, so that a stopped or stuck processor never
- * holds back the others. When no cursor is left in the window, the next one to come anchors it at its own position
- * (a replay of every projection at once shares the window from the first event).
+ * <p>There are a few windows ({@code windows}), each holding at most {@code capacity / windows} events, so that
+ * processors far apart in the stream share too: the processors at the head in one, those replaying from the first
+ * event in another (a replay of several projections at once reads the stream once while the other projections stay
+ * live). A cursor joins a window when its token equals the token before one of the window's events (then what it
+ * reads from there is exactly what it would read from the store itself: the store's events after that token, gap
+ * fillers included, each with the token the store gives it); when no window holds its position, it takes a window
+ * no cursor uses and anchors it there; when there is none, it reads the store itself, privately, and joins as soon as
+ * its token matches. A cursor that has read all of its window moves into another window holding its position before
+ * fetching more (a replay that catches up with the head joins the processors there). When a window is full and its
+ * oldest event is still needed by a cursor, the window's other cursors wait for that cursor, unless it has not moved
+ * for {@code stallTimeout}: then it leaves the window and goes on privately, so that a stopped or stuck processor
+ * never holds back the others.
  */
 final class SharedEventReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedEventReader.class);
+
+    /** Windows of an instance: the head and one replay. */
+    static final int WINDOWS = 2;
+
     private final Function<TrackingToken, BlockingStream<TrackedEventMessage<?>>> store;
     private final EventBatches batches;
-    private final int capacity;
+    private final int windowCapacity;
     private final int fetchSize;
     private final long stallTimeoutNanos;
     private final LongSupplier nanoClock;
     private final Runnable onNewEvents;
+    private final int maxWindows;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Entry[] slots;
-    /** Window positions: the oldest event held is at {@code first}, the next one fetched goes to {@code next}. */
-    private long first;
-    private long next;
-    /** The token before the event at {@code first}: where a cursor must be to read the whole window. */
-    private TrackingToken anchor;
-    private TrackingToken sourceToken;
-    /** Events read from the store that did not fit into the window yet. */
-    private final java.util.ArrayDeque<TrackedEventMessage<?>> carriedOver = new java.util.ArrayDeque<>();
-    private final List<Cursor> inWindow = new ArrayList<>();
-    private boolean anchored;
+    private final List<Window> windows = new ArrayList<>();
     /** Moves whenever new events may have been committed: a commit in this JVM, or the poll for other writers. */
-    private final java.util.concurrent.atomic.AtomicLong mayHaveNewEvents = new java.util.concurrent.atomic.AtomicLong();
-    /** The value of {@link #mayHaveNewEvents} when a fetch last reached the end of the stream; -1 if it did not. */
-    private long exhaustedAt = -1;
+    private final AtomicLong mayHaveNewEvents = new AtomicLong();
 
     /** Reads the next events after a token from the event store, at most a number of them: one query. */
     @FunctionalInterface
@@ -65,26 +68,28 @@ final class SharedEventReader {
 
     /**
      * @param store        opens a stream of the event store at a token (for cursors reading privately)
-     * @param batches      reads the window's next events from the event store
-     * @param capacity     events held in memory at most
-     * @param fetchSize    events fetched into the window at a time at most
-     * @param stallTimeout how long a cursor may hold back the full window without moving
-     * @param onNewEvents  called after events were added to the window or room was made (wakes the processors)
+     * @param batches      reads a window's next events from the event store
+     * @param capacity     events held in memory at most, by all windows together
+     * @param windows      windows at most, each holding {@code capacity / windows} events at most
+     * @param fetchSize    events fetched into a window at a time at most
+     * @param stallTimeout how long a cursor may hold back a full window without moving
+     * @param onNewEvents  called after events were added to a window or room was made (wakes the processors)
      */
     SharedEventReader(Function<TrackingToken, BlockingStream<TrackedEventMessage<?>>> store, EventBatches batches,
-                      int capacity, int fetchSize, Duration stallTimeout, LongSupplier nanoClock,
+                      int capacity, int windows, int fetchSize, Duration stallTimeout, LongSupplier nanoClock,
                       Runnable onNewEvents) {
-        if (capacity < 1 || fetchSize < 1) {
-            throw new IllegalArgumentException("capacity and fetch size must be positive");
+        if (capacity < 1 || fetchSize < 1 || windows < 1 || capacity < windows) {
+            throw new IllegalArgumentException("capacity, windows and fetch size must be positive, capacity at "
+                    + "least one event per window");
         }
         this.store = store;
         this.batches = batches;
-        this.capacity = capacity;
-        this.fetchSize = Math.min(fetchSize, capacity);
+        this.maxWindows = windows;
+        this.windowCapacity = capacity / windows;
+        this.fetchSize = Math.min(fetchSize, windowCapacity);
         this.stallTimeoutNanos = stallTimeout.toNanos();
         this.nanoClock = nanoClock;
         this.onNewEvents = onNewEvents;
-        this.slots = new Entry[capacity];
     }
 
     /**
@@ -96,33 +101,44 @@ final class SharedEventReader {
         mayHaveNewEvents.incrementAndGet();
     }
 
-    /** A stream of the events after {@code token}, from the window where it can. */
+    /** A stream of the events after {@code token}, from a window where it can. */
     Cursor open(TrackingToken token) {
         Cursor cursor = new Cursor(token);
         lock.lock();
         try {
             cursor.tryToJoin();
+            LOG.debug("cursor opened at {}, in a window: {}", token, cursor.inWindow());
         } finally {
             lock.unlock();
         }
         return cursor;
     }
 
-    /** Events held in memory now (for tests and diagnostics). */
+    /** Events held in memory now, by all windows (for tests and diagnostics). */
     int held() {
         lock.lock();
         try {
-            return (int) (next - first);
+            return windows.stream().mapToInt(window -> (int) (window.next - window.first)).sum();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Cursors reading from the window now. */
+    /** Cursors reading from a window now. */
     int cursorsInWindow() {
         lock.lock();
         try {
-            return inWindow.size();
+            return windows.stream().mapToInt(window -> window.cursors.size()).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Windows in use now (with a cursor). */
+    int windowsInUse() {
+        lock.lock();
+        try {
+            return (int) windows.stream().filter(window -> !window.cursors.isEmpty()).count();
         } finally {
             lock.unlock();
         }
@@ -131,126 +147,172 @@ final class SharedEventReader {
     void close() {
         lock.lock();
         try {
-            inWindow.clear();
+            windows.forEach(window -> window.cursors.clear());
         } finally {
             lock.unlock();
         }
     }
 
-    private Entry entry(long position) {
-        return slots[(int) (position % capacity)];
-    }
-
-    private TrackingToken tokenBefore(long position) {
-        return position == first ? anchor : entry(position - 1).event().trackingToken();
-    }
-
-    /** The window position whose preceding token equals {@code token}, or -1. Newest first: the common case. */
-    private long positionAfter(TrackingToken token) {
-        for (long position = next; position >= first; position--) {
-            if (Objects.equals(tokenBefore(position), token)) {
-                return position;
+    /** The window, other than {@code except}, that holds the position after {@code token}; called with the lock. */
+    private Window windowHolding(TrackingToken token, Window except) {
+        for (Window window : windows) {
+            if (window != except && window.anchored && window.positionAfter(token) >= 0) {
+                return window;
             }
         }
-        return -1;
+        return null;
     }
 
-    private void anchorAt(TrackingToken token) {
-        exhaustedAt = -1;
-        carriedOver.clear();
-        for (long position = first; position < next; position++) {
-            slots[(int) (position % capacity)] = null;
-        }
-        first = next;
-        anchor = token;
-        sourceToken = token;
-        anchored = true;
-    }
-
-    /**
-     * Fills the window from the store for a cursor that has read all of it: makes room by forgetting what no cursor
-     * needs any more (or by sending stalled cursors away), then fetches what is available now, up to the fetch size.
-     * Called with the lock held.
-     */
-    private boolean fetchFor(Cursor cursor) {
-        if (cursor.position < next) {
-            return true;
-        }
-        if (next - first >= capacity) {
-            makeRoom();
-            if (next - first >= capacity) {
-                return false;
+    /** A window no cursor uses, made if there are fewer than the most; null if every window is in use. */
+    private Window freeWindow() {
+        for (Window window : windows) {
+            if (window.cursors.isEmpty()) {
+                return window;
             }
         }
-        long asOf = mayHaveNewEvents.get();
-        if (exhaustedAt == asOf && carriedOver.isEmpty()) {
-            return false;
+        if (windows.size() < maxWindows) {
+            Window window = new Window();
+            windows.add(window);
+            return window;
         }
-        int room = (int) Math.min(fetchSize, capacity - (next - first));
-        int fetched = 0;
-        if (carriedOver.isEmpty()) {
-            List<TrackedEventMessage<?>> batch = batches.after(sourceToken, room);
-            if (!batch.isEmpty()) {
-                sourceToken = batch.get(batch.size() - 1).trackingToken();
-            }
-            carriedOver.addAll(batch);
-            exhaustedAt = batch.size() < room ? asOf : -1;
-        }
-        // an upcaster may make more events of an entry than were asked for: they wait for the next room
-        TrackingToken previous = tokenBefore(next);
-        while (!carriedOver.isEmpty() && next - first < capacity) {
-            TrackedEventMessage<?> event = carriedOver.poll();
-            slots[(int) (next % capacity)] = new Entry(EventPosition.withGlobalIndex(event, previous));
-            previous = event.trackingToken();
-            next++;
-            fetched++;
-        }
-        if (fetched > 0) {
-            changed.signalAll();
-            onNewEvents.run();
-        }
-        return cursor.position < next;
-    }
-
-    /** Forgets events every cursor has read; when that is not enough, sends stalled cursors to read privately. */
-    private void makeRoom() {
-        long now = nanoClock.getAsLong();
-        long oldestNeeded = oldestNeeded();
-        if (oldestNeeded == first) {
-            List<Cursor> stalled = inWindow.stream().filter(cursor -> cursor.position == first
-                    && now - cursor.lastMovedNanos >= stallTimeoutNanos).toList();
-            stalled.forEach(Cursor::leaveWindow);
-            oldestNeeded = oldestNeeded();
-        }
-        if (oldestNeeded > first) {
-            anchor = tokenBefore(oldestNeeded);
-            for (long position = first; position < oldestNeeded; position++) {
-                slots[(int) (position % capacity)] = null;
-            }
-            first = oldestNeeded;
-        }
-    }
-
-    private long oldestNeeded() {
-        long oldest = next;
-        for (Cursor cursor : inWindow) {
-            oldest = Math.min(oldest, cursor.position);
-        }
-        return oldest;
+        return null;
     }
 
     private record Entry(TrackedEventMessage<?> event) {
     }
 
+    /** Events in memory that the cursors in it read together. Its fields are guarded by the reader's lock. */
+    private final class Window {
+
+        private final Entry[] slots = new Entry[windowCapacity];
+        /** Window positions: the oldest event held is at {@code first}, the next one fetched goes to {@code next}. */
+        private long first;
+        private long next;
+        /** The token before the event at {@code first}: where a cursor must be to read the whole window. */
+        private TrackingToken anchor;
+        private TrackingToken sourceToken;
+        /** Events read from the store that did not fit into the window yet. */
+        private final ArrayDeque<TrackedEventMessage<?>> carriedOver = new ArrayDeque<>();
+        private final List<Cursor> cursors = new ArrayList<>();
+        private boolean anchored;
+        /** The value of {@link #mayHaveNewEvents} when a fetch last reached the end of the stream; -1 if it did not. */
+        private long exhaustedAt = -1;
+
+        private Entry entry(long position) {
+            return slots[(int) (position % windowCapacity)];
+        }
+
+        private TrackingToken tokenBefore(long position) {
+            return position == first ? anchor : entry(position - 1).event().trackingToken();
+        }
+
+        /** The window position whose preceding token equals {@code token}, or -1. Newest first: the common case. */
+        private long positionAfter(TrackingToken token) {
+            for (long position = next; position >= first; position--) {
+                if (Objects.equals(tokenBefore(position), token)) {
+                    return position;
+                }
+            }
+            return -1;
+        }
+
+        private void anchorAt(TrackingToken token) {
+            LOG.debug("a window is anchored at {} (was {}..{})", token, first, next);
+            exhaustedAt = -1;
+            carriedOver.clear();
+            for (long position = first; position < next; position++) {
+                slots[(int) (position % windowCapacity)] = null;
+            }
+            first = next;
+            anchor = token;
+            sourceToken = token;
+            anchored = true;
+        }
+
+        /**
+         * Fills the window from the store for a cursor that has read all of it: makes room by forgetting what no
+         * cursor needs any more (or by sending stalled cursors away), then fetches what is available now, up to the
+         * fetch size.
+         */
+        private boolean fetchFor(Cursor cursor) {
+            if (cursor.position < next) {
+                return true;
+            }
+            if (next - first >= windowCapacity) {
+                makeRoom();
+                if (next - first >= windowCapacity) {
+                    return false;
+                }
+            }
+            long asOf = mayHaveNewEvents.get();
+            if (exhaustedAt == asOf && carriedOver.isEmpty()) {
+                return false;
+            }
+            int room = (int) Math.min(fetchSize, windowCapacity - (next - first));
+            int fetched = 0;
+            if (carriedOver.isEmpty()) {
+                List<TrackedEventMessage<?>> batch = batches.after(sourceToken, room);
+                if (!batch.isEmpty()) {
+                    sourceToken = batch.get(batch.size() - 1).trackingToken();
+                }
+                carriedOver.addAll(batch);
+                exhaustedAt = batch.size() < room ? asOf : -1;
+            }
+            // an upcaster may make more events of an entry than were asked for: they wait for the next room
+            TrackingToken previous = tokenBefore(next);
+            while (!carriedOver.isEmpty() && next - first < windowCapacity) {
+                TrackedEventMessage<?> event = carriedOver.poll();
+                slots[(int) (next % windowCapacity)] = new Entry(EventPosition.withGlobalIndex(event, previous));
+                previous = event.trackingToken();
+                next++;
+                fetched++;
+            }
+            if (fetched > 0) {
+                changed.signalAll();
+                onNewEvents.run();
+            }
+            return cursor.position < next;
+        }
+
+        /** Forgets events every cursor has read; when that is not enough, sends stalled cursors to read privately. */
+        private void makeRoom() {
+            long now = nanoClock.getAsLong();
+            long oldestNeeded = oldestNeeded();
+            if (oldestNeeded == first) {
+                List<Cursor> stalled = cursors.stream().filter(cursor -> cursor.position == first
+                        && now - cursor.lastMovedNanos >= stallTimeoutNanos).toList();
+                stalled.forEach(cursor -> LOG.debug("a stalled cursor at {} leaves its window", cursor.lastToken));
+                stalled.forEach(Cursor::leaveWindow);
+                oldestNeeded = oldestNeeded();
+            }
+            if (oldestNeeded > first) {
+                anchor = tokenBefore(oldestNeeded);
+                for (long position = first; position < oldestNeeded; position++) {
+                    slots[(int) (position % windowCapacity)] = null;
+                }
+                first = oldestNeeded;
+            }
+        }
+
+        private long oldestNeeded() {
+            long oldest = next;
+            for (Cursor cursor : cursors) {
+                oldest = Math.min(oldest, cursor.position);
+            }
+            return oldest;
+        }
+    }
+
     /**
-     * A processor's stream: from the window while it is in it, else from a private stream of the store.
+     * A processor's stream: from a window while it is in one, else from a private stream of the store.
      */
     final class Cursor implements BlockingStream<TrackedEventMessage<?>> {
 
-        /** Private reads between attempts to join the window. */
+        /** Private reads between attempts to join a window. */
         private static final int JOIN_ATTEMPT_INTERVAL = 256;
 
         private TrackingToken lastToken;
+        private Window window;
         private long position = -1;
         private long lastMovedNanos;
         private BlockingStream<TrackedEventMessage<?>> privateStream;
@@ -259,38 +321,50 @@ final class SharedEventReader {
         private boolean closed;
 
         private Cursor(TrackingToken token) {
-            this.lastToken = org.axonframework.eventhandling.WrappedToken.unwrapLowerBound(token);
+            this.lastToken = WrappedToken.unwrapLowerBound(token);
             this.lastMovedNanos = nanoClock.getAsLong();
         }
 
         boolean inWindow() {
-            return position >= 0;
+            return window != null;
         }
 
-        /** Joins the window if the token matches (or anchors an unused window at it). Called with the lock held. */
+        /**
+         * Joins a window holding its position, or anchors a window no cursor uses at it. Called with the lock held.
+         */
         private void tryToJoin() {
             if (closed) {
                 return;
             }
-            if (!anchored || inWindow.isEmpty()) {
-                anchorAt(lastToken);
+            Window joining = windowHolding(lastToken, null);
+            if (joining == null) {
+                joining = freeWindow();
+                if (joining == null) {
+                    return;
+                }
+                joining.anchorAt(lastToken);
             }
-            long at = positionAfter(lastToken);
-            if (at < 0) {
-                return;
-            }
+            join(joining);
+        }
+
+        /** Called with the lock held; the window holds the cursor's position. */
+        private void join(Window joining) {
             if (privateStream != null) {
                 privateStream.close();
                 privateStream = null;
             }
-            position = at;
+            window = joining;
+            position = joining.positionAfter(lastToken);
             lastMovedNanos = nanoClock.getAsLong();
-            inWindow.add(this);
+            joining.cursors.add(this);
         }
 
         /** Called with the lock held. */
         private void leaveWindow() {
-            inWindow.remove(this);
+            if (window != null) {
+                window.cursors.remove(this);
+            }
+            window = null;
             position = -1;
         }
 
@@ -350,15 +424,24 @@ final class SharedEventReader {
                         return false;
                     }
                 }
-                if (!fetchFor(this)) {
+                if (position >= window.next) {
+                    // read all of its window: another window may hold what comes next (a replay reaching the head)
+                    Window ahead = windowHolding(lastToken, window);
+                    if (ahead != null && !ahead.cursors.isEmpty()) {
+                        leaveWindow();
+                        join(ahead);
+                    }
+                }
+                Window current = window;
+                if (!current.fetchFor(this)) {
                     return false;
                 }
-                boolean wasOldest = position == first;
-                peeked = entry(position).event();
+                boolean wasOldest = position == current.first;
+                peeked = current.entry(position).event();
                 position++;
                 lastToken = peeked.trackingToken();
                 lastMovedNanos = nanoClock.getAsLong();
-                if (wasOldest && next - first >= capacity) {
+                if (wasOldest && current.next - current.first >= windowCapacity) {
                     // room for the cursors that wait for this one
                     changed.signalAll();
                     onNewEvents.run();
@@ -369,7 +452,7 @@ final class SharedEventReader {
             }
         }
 
-        /** The next event of the private stream, trying to join the window every so often. */
+        /** The next event of the private stream, trying to join a window every so often. */
         private boolean readPrivately() {
             try {
                 if (privateReadsSinceAttempt >= JOIN_ATTEMPT_INTERVAL) {
@@ -406,6 +489,7 @@ final class SharedEventReader {
             lock.lock();
             try {
                 closed = true;
+                LOG.debug("cursor closed at {}", lastToken);
                 leaveWindow();
                 if (privateStream != null) {
                     privateStream.close();

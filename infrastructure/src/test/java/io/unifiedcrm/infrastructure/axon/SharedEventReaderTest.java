@@ -148,28 +148,95 @@ class SharedEventReaderTest {
         assertThat(readAvailable(stalled)).isEqualTo(payloads(0, 500));
     }
 
+    @Test
+    void processorsReplayingTogetherShareASecondWindowAndJoinTheHeadWhenTheyCatchUp() throws Exception {
+        publish(1_000);
+        SharedEventReader reader = reader(200, 2, 50);
+        SharedEventReader.Cursor live = reader.open(null);
+        assertThat(readAvailable(live)).hasSize(1_000);
+        int readByTheLiveOne = readFromStore.get();
+
+        List<SharedEventReader.Cursor> replaying = IntStream.range(0, 3).mapToObj(i -> reader.open(null)).toList();
+        assertThat(replaying).allMatch(SharedEventReader.Cursor::inWindow);
+        assertThat(reader.windowsInUse()).isEqualTo(2);
+        for (int step = 0; step < 25; step++) {
+            for (SharedEventReader.Cursor cursor : replaying) {
+                read(cursor, 40);
+            }
+        }
+
+        assertThat(readFromStore.get() - readByTheLiveOne).as("the replay reads the stream once").isEqualTo(1_000);
+        for (SharedEventReader.Cursor cursor : replaying) {
+            assertThat(readAvailable(cursor)).isEmpty();
+        }
+        assertThat(reader.windowsInUse()).as("caught up: all read the head's window").isEqualTo(1);
+        int askedBefore = asked.get();
+        publish(1);
+        for (SharedEventReader.Cursor cursor : List.of(live, replaying.get(0), replaying.get(1), replaying.get(2))) {
+            assertThat(readAvailable(cursor)).containsExactly("event-1000");
+        }
+        assertThat(asked.get() - askedBefore).as("one query for all four").isEqualTo(1);
+    }
+
+    @Test
+    void aProcessorFindingEveryWindowInUseReadsPrivately() throws Exception {
+        publish(300);
+        SharedEventReader reader = reader(100, 2, 10);
+        SharedEventReader.Cursor head = reader.open(null);
+        assertThat(readAvailable(head)).hasSize(300);
+        SharedEventReader.Cursor middle = reader.open(tokenAfter(100));
+        SharedEventReader.Cursor start = reader.open(null);
+
+        assertThat(middle.inWindow()).isTrue();
+        assertThat(start.inWindow()).isFalse();
+        assertThat(readAvailable(start)).isEqualTo(payloads(0, 300));
+        assertThat(readAvailable(middle)).isEqualTo(payloads(100, 300));
+    }
+
     /** However the processors interleave, each reads every event once, in the store's order. */
     @Test
     void everyProcessorReadsEveryEventOnceInOrder() throws Exception {
-        Random random = new Random(5);
-        SharedEventReader reader = reader(64, 16);
+        everyProcessorReadsEveryEventOnceInOrder(1, 5);
+    }
+
+    @Test
+    void everyProcessorReadsEveryEventOnceInOrderWithTwoWindows() throws Exception {
+        everyProcessorReadsEveryEventOnceInOrder(2, 7);
+    }
+
+    /** Also when processors close their stream and open another where they are, as Axon's coordinator does. */
+    private void everyProcessorReadsEveryEventOnceInOrder(int windows, long seed) throws Exception {
+        Random random = new Random(seed);
+        SharedEventReader reader = reader(64, windows, 16);
         List<SharedEventReader.Cursor> cursors = new ArrayList<>();
+        List<TrackingToken> tokens = new ArrayList<>();
         List<List<Object>> read = new ArrayList<>();
         int published = 0;
         for (int step = 0; step < 5_000; step++) {
-            int action = random.nextInt(10);
+            int action = random.nextInt(11);
             if (action == 0 && published < 2_000) {
                 int count = 1 + random.nextInt(20);
                 publish(published, count);
                 published += count;
             } else if (action == 1 && cursors.size() < 6) {
                 cursors.add(reader.open(null));
+                tokens.add(null);
                 read.add(new ArrayList<>());
             } else if (action == 2) {
                 clock.addAndGet(Duration.ofSeconds(random.nextInt(7)).toNanos());
+            } else if (action == 3 && !cursors.isEmpty()) {
+                int which = random.nextInt(cursors.size());
+                cursors.get(which).close();
+                cursors.set(which, reader.open(tokens.get(which)));
             } else if (!cursors.isEmpty()) {
                 int which = random.nextInt(cursors.size());
-                read.get(which).addAll(read(cursors.get(which), 1 + random.nextInt(40)));
+                SharedEventReader.Cursor cursor = cursors.get(which);
+                for (int most = 1 + random.nextInt(40); most > 0 && cursor.hasNextAvailable(0, TimeUnit.MILLISECONDS);
+                     most--) {
+                    TrackedEventMessage<?> event = cursor.nextAvailable();
+                    read.get(which).add(event.getPayload());
+                    tokens.set(which, event.trackingToken());
+                }
             }
         }
         for (int which = 0; which < cursors.size(); which++) {
@@ -179,7 +246,11 @@ class SharedEventReaderTest {
     }
 
     private SharedEventReader reader(int capacity, int fetchSize) {
-        lastReader = new SharedEventReader(this::countingStream, this::batch, capacity, fetchSize,
+        return reader(capacity, 1, fetchSize);
+    }
+
+    private SharedEventReader reader(int capacity, int windows, int fetchSize) {
+        lastReader = new SharedEventReader(this::countingStream, this::batch, capacity, windows, fetchSize,
                 Duration.ofSeconds(5), clock::get, wakeUps::incrementAndGet);
         return lastReader;
     }
