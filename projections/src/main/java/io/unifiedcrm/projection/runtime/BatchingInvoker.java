@@ -2,6 +2,8 @@ package io.unifiedcrm.projection.runtime;
 
 import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
@@ -25,6 +27,8 @@ public final class BatchingInvoker implements EventHandlerInvoker {
     private final JdbcTemplate jdbc;
     private final EventSavepoints savepoints;
     private final boolean recovers;
+    /** Whether any handler takes a payload type (or a supertype of it): most events are for other projections. */
+    private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
 
     /**
      * @param savepoints the savepoints of the processor's transactions; may be null when the invoker does not recover
@@ -45,12 +49,14 @@ public final class BatchingInvoker implements EventHandlerInvoker {
 
     @Override
     public boolean canHandle(EventMessage<?> event, Segment segment) {
-        return delegate.canHandle(event, segment);
+        // Axon asks this for every event of the stream and every segment, and answers by asking each handler method;
+        // a payload type that no handler takes is answered from the map
+        return canHandleType(event.getPayloadType()) && delegate.canHandle(event, segment);
     }
 
     @Override
     public boolean canHandleType(Class<?> payloadType) {
-        return delegate.canHandleType(payloadType);
+        return handledTypes.computeIfAbsent(payloadType, delegate::canHandleType);
     }
 
     @Override
