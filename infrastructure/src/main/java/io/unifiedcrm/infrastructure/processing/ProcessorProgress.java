@@ -2,11 +2,9 @@ package io.unifiedcrm.infrastructure.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Array;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +16,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The progress of every streaming processor of this instance, for the lag gauges and the processors' health. A
- * snapshot costs one query for the head of the event store, plus — only if some processor is behind — one query for
- * the time of the oldest event each lagging processor has not processed yet; it is kept for a second, so scrapes and
- * health checks cost at most that once a second however many processors and segments there are.
+ * snapshot costs one query for the head of the event store, plus — only if some processor is behind — one read of
+ * the oldest event each lagging processor has not processed yet ({@link EventAges}); it is kept for a second, so
+ * scrapes and health checks cost at most that once a second however many processors and segments there are.
  *
  * <p>Gauges per processing group ({@code processor} tag): {@code unifiedcrm_processor_lag_events} (head position
  * minus the processor's position) and {@code unifiedcrm_processor_lag_ms} (age of the oldest event the processor has
@@ -45,18 +42,18 @@ public class ProcessorProgress {
 
     private final EventProcessingConfiguration eventProcessing;
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
+    private final EventAges eventAges;
     private final TokenClaims tokenClaims;
     private final StallRule stallRule;
     private final Clock clock;
     private Snapshot snapshot;
 
-    public ProcessorProgress(EventProcessingConfiguration eventProcessing, EventStore eventStore, JdbcTemplate jdbc,
+    public ProcessorProgress(EventProcessingConfiguration eventProcessing, EventStore eventStore, EventAges eventAges,
                              TokenClaims tokenClaims,
                              @Value("${unifiedcrm.processors.stalled-after:PT60S}") Duration stalledAfter) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.eventAges = eventAges;
         this.tokenClaims = tokenClaims;
         this.stallRule = new StallRule(stalledAfter);
         this.clock = Clock.systemUTC();
@@ -125,28 +122,11 @@ public class ProcessorProgress {
         return new Snapshot(now, Map.copyOf(progress));
     }
 
-    /** For each position, the time of the first event after it: one query for all of them. */
+    /** For each position, the time of the first event after it. */
     private Map<Long, Instant> oldestUnprocessedEvents(Set<Long> positions) {
         Map<Long, Instant> times = new HashMap<>();
-        if (positions.isEmpty()) {
-            return times;
-        }
-        List<Map.Entry<Long, String>> rows = jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    SELECT p.position,
-                           (SELECT e.time_stamp FROM axon.domain_event_entry e
-                             WHERE e.global_index > p.position ORDER BY e.global_index LIMIT 1)
-                      FROM unnest(?::bigint[]) AS p(position)""");
-            Array array = connection.createArrayOf("bigint", positions.toArray());
-            statement.setArray(1, array);
-            return statement;
-        }, (row, i) -> Map.entry(row.getLong(1), String.valueOf(row.getString(2))));
-        for (Map.Entry<Long, String> row : rows) {
-            try {
-                times.put(row.getKey(), Instant.parse(row.getValue()));
-            } catch (DateTimeParseException noSuchEvent) {
-                // the event after the position is not visible (yet): the age is unknown
-            }
+        for (Long position : positions) {
+            eventAges.firstEventAfter(position).ifPresent(time -> times.put(position, time));
         }
         return times;
     }

@@ -3,13 +3,11 @@ package io.unifiedcrm.projection.runtime.status;
 import io.unifiedcrm.infrastructure.processing.DeadLetterCounts;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
+import io.unifiedcrm.infrastructure.processing.ProcessorProgress;
 import io.unifiedcrm.infrastructure.processing.TokenClaims;
 import io.unifiedcrm.projection.runtime.rebuild.BlueGreenRebuilds;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Status and replay of the projections: the streaming event processors of this application. */
@@ -34,19 +31,19 @@ public class Projections {
     private final EventStore eventStore;
     private final TokenClaims tokenClaims;
     private final ReplayObservations replays;
-    private final JdbcTemplate jdbc;
+    private final ProcessorProgress progress;
     private final BlueGreenRebuilds rebuilds;
     private final DeadLetterCounts deadLetters;
     private final ProcessorErrors errors;
 
     Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, TokenClaims tokenClaims,
-                ReplayObservations replays, JdbcTemplate jdbc, BlueGreenRebuilds rebuilds,
+                ReplayObservations replays, ProcessorProgress progress, BlueGreenRebuilds rebuilds,
                 DeadLetterCounts deadLetters, ProcessorErrors errors) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.tokenClaims = tokenClaims;
         this.replays = replays;
-        this.jdbc = jdbc;
+        this.progress = progress;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.errors = errors;
@@ -171,7 +168,7 @@ public class Projections {
             replays.ended(name);
         }
         return new ProjectionStatus(name, processor.isRunning(), error, errorMessage, replaying, replay,
-                processor.supportsReset(), position, head, lag, lagMillis(position, lag),
+                processor.supportsReset(), position, head, lag, lagMillis(name, lag),
                 rebuilds.latest(name).orElse(null), deadLetters.deadLetterCount(name), segments);
     }
 
@@ -190,16 +187,16 @@ public class Projections {
         return List.copyOf(segments.values());
     }
 
-    /** The age of the oldest event the projection has not processed: 0 when caught up, null when unknown. */
-    private Long lagMillis(Long position, Long lag) {
+    /**
+     * The age of the oldest event the projection has not processed: 0 when caught up, null when unknown — as the lag
+     * gauges have it ({@link ProcessorProgress}: read through the event store, at most once a second).
+     */
+    private Long lagMillis(String name, Long lag) {
         if (lag == null || lag == 0) {
             return lag;
         }
-        List<Timestamp> oldest = jdbc.queryForList("""
-                SELECT cast(time_stamp AS timestamptz) FROM axon.domain_event_entry
-                WHERE global_index > ? ORDER BY global_index LIMIT 1""", Timestamp.class, position);
-        return oldest.isEmpty() ? null
-                : Math.max(0, Duration.between(oldest.get(0).toInstant(), Instant.now()).toMillis());
+        ProcessorProgress.Progress current = progress.of(name);
+        return current == null ? null : current.lagMillis();
     }
 
     /**
