@@ -13,7 +13,8 @@ if [[ $# -gt 0 ]]; then
     *) echo "usage: $0 [--projection-costs | --profile]" >&2; exit 2 ;;
   esac
 fi
-./mvnw -B -q -Pbench -DskipTests package
+# clean: without it the standalone jar may keep the libraries of an earlier build when only a module it depends on changed
+./mvnw -B -q -Pbench -DskipTests clean package
 BENCH_COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo ' (with uncommitted changes)')"
 export BENCH_COMMIT
 java -Xmx1g -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar "${mode[@]}" \
