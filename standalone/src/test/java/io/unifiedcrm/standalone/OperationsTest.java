@@ -101,4 +101,21 @@ class OperationsTest extends StandaloneTest {
                 .isEqualTo("bearer");
         assertThat(apiDocs.body().toString()).doesNotContain("CallerOrganization").doesNotContain("\"caller\"");
     }
+
+    /**
+     * The replay endpoints answer 202 with JSON (ReplayDeterminismTest, ProjectionStatusTest); the document says so, and
+     * names a schema it defines.
+     */
+    @Test
+    void theOpenApiDocumentDeclaresTheReplaysAcceptedWithTheirBodies() {
+        JsonNode document = api.get("/v3/api-docs", null).body();
+        for (String path : new String[] {"/api/v1/admin/projections/replay", "/api/v1/admin/projections/{name}/replay"}) {
+            JsonNode responses = document.get("paths").get(path).get("post").get("responses");
+            assertThat(responses.has("200")).as(path).isFalse();
+            String schema = responses.get("202").get("content").get("application/json").get("schema").get("$ref")
+                    .asText();
+            assertThat(document.get("components").get("schemas").has(schema.substring(schema.lastIndexOf('/') + 1)))
+                    .as(path + " " + schema).isTrue();
+        }
+    }
 }

@@ -1,6 +1,10 @@
 package io.unifiedcrm.system.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
@@ -49,8 +53,13 @@ class ProjectionAdminController {
 
     @PostMapping("/replay")
     @Operation(summary = "Reset several projections and rebuild them from the first event together (one read of the "
-            + "event stream for all); names: comma-separated, all that can be replayed when absent; answers at once")
-    ResponseEntity<ItemList<ProjectionStatus>> replayTogether(@RequestParam(required = false) List<String> names) {
+            + "event stream for all); answers at once")
+    @ApiResponse(responseCode = "202", description = "The replays started: the statuses of the projections",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/ItemListProjectionStatus")))
+    ResponseEntity<ItemList<ProjectionStatus>> replayTogether(
+            @Parameter(description = "The projections (repeated or comma-separated); every projection that can be "
+                    + "replayed when absent") @RequestParam(required = false) List<String> names) {
         List<String> requested = names == null ? List.of()
                 : names.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
         if (names != null && requested.isEmpty()) {
@@ -61,6 +70,9 @@ class ProjectionAdminController {
 
     @PostMapping("/{name}/replay")
     @Operation(summary = "Reset the projection and rebuild it from the first event; answers at once, watch its status")
+    @ApiResponse(responseCode = "202", description = "The replay started: the projection's status",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProjectionStatus.class)))
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.accepted().body(projections.replay(name));
     }
