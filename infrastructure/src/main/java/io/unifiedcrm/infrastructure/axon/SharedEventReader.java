@@ -156,7 +156,7 @@ final class SharedEventReader {
     /** The window, other than {@code except}, that holds the position after {@code token}; called with the lock. */
     private Window windowHolding(TrackingToken token, Window except) {
         for (Window window : windows) {
-            if (window != except && window.anchored && window.positionAfter(token) >= 0) {
+            if (window != except && window.positionAfter(token) >= 0) {
                 return window;
             }
         }
@@ -194,7 +194,6 @@ final class SharedEventReader {
         /** Events read from the store that did not fit into the window yet. */
         private final ArrayDeque<TrackedEventMessage<?>> carriedOver = new ArrayDeque<>();
         private final List<Cursor> cursors = new ArrayList<>();
-        private boolean anchored;
         /** The value of {@link #mayHaveNewEvents} when a fetch last reached the end of the stream; -1 if it did not. */
         private long exhaustedAt = -1;
 
@@ -226,7 +225,6 @@ final class SharedEventReader {
             first = next;
             anchor = token;
             sourceToken = token;
-            anchored = true;
         }
 
         /**

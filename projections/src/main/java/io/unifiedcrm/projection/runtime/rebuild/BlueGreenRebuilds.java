@@ -2,6 +2,7 @@ package io.unifiedcrm.projection.runtime.rebuild;
 
 import io.unifiedcrm.infrastructure.axon.CommitNotifyingEventSource;
 import io.unifiedcrm.infrastructure.processing.ProcessorPositions;
+import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import jakarta.annotation.PreDestroy;
@@ -20,7 +21,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,7 +52,7 @@ public class BlueGreenRebuilds {
                       EventStore eventStore, TokenStore tokenStore,
                       TransactionManager transactionManager, PlatformTransactionManager platformTransactionManager,
                       ObjectProvider<CommitNotifyingEventSource> notifyingSource, JdbcTemplate jdbc,
-                      @Value("${unifiedcrm.processors.batch-size:500}") int batchSize) {
+                      ProcessorSettings settings) {
         this.eventProcessing = eventProcessing;
         this.readModelTables = readModelTables;
         driver.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -61,7 +61,7 @@ public class BlueGreenRebuilds {
         StreamableMessageSource<TrackedEventMessage<?>> source = notifyingSource.getIfAvailable();
         this.collaborators = new BlueGreenRebuild.Collaborators(tokenStore, transactionManager,
                 source != null ? source : eventStore, () -> ProcessorPositions.headPosition(eventStore), jdbc,
-                batchSize);
+                settings.batchSize());
     }
 
     /**
