@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * Without such a signal Axon's pooled processor looks for new events only every 500 ms once it has caught up, which
  * was the whole command→projection lag in the benchmark. Events committed in this JVM wake the processors shortly
  * after the commit: the first commit schedules a wake-up {@code wakeUpDelay} later and the commits until then ride
- * on it, so that under load every processor fetches once per delay instead of once per commit (each processing
- * group reads every event, so fetches multiply with the groups). A commit after the wake-up has started schedules
- * the next one: no signal is lost. Events written by another JVM (the split topology) are noticed within
- * {@code pollInterval}.
+ * on it, so that under load the processors read once per delay instead of once per commit. They read through a
+ * {@link SharedEventReader}: one query per wake-up for all of them, none between wake-ups. A commit after the
+ * wake-up has started schedules the next one: no signal is lost. Events written by another JVM (the split topology)
+ * are noticed within {@code pollInterval}.
  */
 public class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
