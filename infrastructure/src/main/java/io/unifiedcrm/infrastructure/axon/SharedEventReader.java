@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -207,12 +210,33 @@ final class SharedEventReader {
 
         /** The window position whose preceding token equals {@code token}, or -1. Newest first: the common case. */
         private long positionAfter(TrackingToken token) {
+            if (outside(token)) {
+                return -1;
+            }
             for (long position = next; position >= first; position--) {
                 if (Objects.equals(tokenBefore(position), token)) {
                     return position;
                 }
             }
             return -1;
+        }
+
+        /**
+         * Whether the token's position is before the window's anchor or after its newest event: the tokens of a
+         * window's events never go back, so no token of the window can equal it. Asked whenever a cursor reaches the
+         * end of its window, so it must not compare every token held.
+         */
+        private boolean outside(TrackingToken token) {
+            OptionalLong at = token == null ? OptionalLong.empty() : token.position();
+            if (at.isEmpty()) {
+                return false;
+            }
+            OptionalLong oldest = anchor == null ? OptionalLong.empty() : anchor.position();
+            if (oldest.isPresent() && at.getAsLong() < oldest.getAsLong()) {
+                return true;
+            }
+            OptionalLong newest = next > first ? entry(next - 1).event().trackingToken().position() : oldest;
+            return newest.isPresent() && at.getAsLong() > newest.getAsLong();
         }
 
         private void anchorAt(TrackingToken token) {
@@ -317,6 +341,8 @@ final class SharedEventReader {
         private TrackedEventMessage<?> peeked;
         private int privateReadsSinceAttempt;
         private boolean closed;
+        /** Payload types no handler of the processor takes ({@link #skipMessagesWithPayloadTypeOf}). */
+        private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
 
         private Cursor(TrackingToken token) {
             this.lastToken = WrappedToken.unwrapLowerBound(token);
@@ -435,9 +461,11 @@ final class SharedEventReader {
                     return false;
                 }
                 boolean wasOldest = position == current.first;
-                peeked = current.entry(position).event();
-                position++;
-                lastToken = peeked.trackingToken();
+                do {
+                    peeked = current.entry(position).event();
+                    position++;
+                    lastToken = peeked.trackingToken();
+                } while (position < current.next && skipped(peeked));
                 lastMovedNanos = nanoClock.getAsLong();
                 if (wasOldest && current.next - current.first >= windowCapacity) {
                     // room for the cursors that wait for this one
@@ -471,15 +499,32 @@ final class SharedEventReader {
                 if (!privateStream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
                     return false;
                 }
-                TrackedEventMessage<?> event = privateStream.nextAvailable();
-                peeked = EventPosition.withGlobalIndex(event, lastToken);
-                lastToken = event.trackingToken();
-                privateReadsSinceAttempt++;
+                do {
+                    TrackedEventMessage<?> event = privateStream.nextAvailable();
+                    peeked = EventPosition.withGlobalIndex(event, lastToken);
+                    lastToken = event.trackingToken();
+                    privateReadsSinceAttempt++;
+                } while (skipped(peeked) && privateStream.hasNextAvailable(0, TimeUnit.MILLISECONDS));
                 return true;
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+
+        /**
+         * Axon's processors call this for an event none of their handlers takes; the cursor then passes over events of
+         * that type, as Axon Server does for a processor's stream. It still hands over such an event when it is the
+         * last one available, so that the processor's token reaches the head of the stream (status, replays ending,
+         * lag); the token of the next event handed over covers the events passed over.
+         */
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            skippedTypes.add(ignoredMessage.getPayloadType());
+        }
+
+        private boolean skipped(TrackedEventMessage<?> event) {
+            return !skippedTypes.isEmpty() && skippedTypes.contains(event.getPayloadType());
         }
 
         @Override

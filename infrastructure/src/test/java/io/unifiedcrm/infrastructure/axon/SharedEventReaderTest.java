@@ -195,6 +195,48 @@ class SharedEventReaderTest {
 
     /** However the processors interleave, each reads every event once, in the store's order. */
     @Test
+    void aProcessorPassesOverEventsOfTypesItDoesNotHandleButReachesTheHead() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            store.publish(GenericEventMessage.asEventMessage("text-" + i), GenericEventMessage.asEventMessage(i));
+        }
+        store.publish(GenericEventMessage.asEventMessage(10));
+        SharedEventReader reader = reader(1_000, 100);
+        reader.newEventsMayExist();
+        SharedEventReader.Cursor numbersOnly = reader.open(null);
+        SharedEventReader.Cursor everything = reader.open(null);
+        TrackedEventMessage<?> first = numbersOnly.nextAvailable();
+        assertThat(first.getPayload()).isEqualTo("text-0");
+        numbersOnly.skipMessagesWithPayloadTypeOf(first);
+
+        List<Object> numbers = readAvailable(numbersOnly);
+
+        assertThat(numbers).isEqualTo(IntStream.rangeClosed(0, 10).boxed().toList());
+        assertThat(readAvailable(everything)).hasSize(21);
+        store.publish(GenericEventMessage.asEventMessage("text-10"), GenericEventMessage.asEventMessage("text-11"));
+        reader.newEventsMayExist();
+        assertThat(readAvailable(numbersOnly)).as("the last one available is handed over: the token reaches the head")
+                .containsExactly("text-11");
+        assertThat(numbersOnly.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void aProcessorReadingPrivatelyPassesOverEventsOfTypesItDoesNotHandle() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            store.publish(GenericEventMessage.asEventMessage("text-" + i), GenericEventMessage.asEventMessage(i));
+        }
+        SharedEventReader reader = reader(20, 1, 10);
+        reader.newEventsMayExist();
+        SharedEventReader.Cursor leader = reader.open(null);
+        assertThat(read(leader, 50)).hasSize(50);
+        SharedEventReader.Cursor late = reader.open(null);
+        assertThat(late.inWindow()).isFalse();
+        TrackedEventMessage<?> first = late.nextAvailable();
+        late.skipMessagesWithPayloadTypeOf(first);
+
+        assertThat(read(late, 10)).isEqualTo(IntStream.range(0, 10).boxed().toList());
+    }
+
+    @Test
     void everyProcessorReadsEveryEventOnceInOrder() throws Exception {
         everyProcessorReadsEveryEventOnceInOrder(1, 5);
     }
