@@ -168,6 +168,28 @@ class ArchitectureTest {
     }
 
     /** Whether a class was loaded from the given module's build output. */
+    /**
+     * Read models and queries take events from Axon's event store API (a processor's stream, an aggregate's
+     * history), never from the JDBC event table, so they also work with Axon Server and no read scans every event.
+     */
+    @Test
+    void projectionsAndQueriesReadEventsThroughTheEventStore() {
+        for (String module : new String[] {"projections", "query-side"}) {
+            assertThat(CLASSES.that(inModule(module)).stream()
+                    .filter(javaClass -> classFile(javaClass).contains("domain_event_entry"))
+                    .map(JavaClass::getName).toList()).as(module).isEmpty();
+        }
+    }
+
+    /** The class file's bytes as ISO-8859-1 text: its string constants can be searched. */
+    private static String classFile(JavaClass javaClass) {
+        try (var in = javaClass.getSource().orElseThrow().getUri().toURL().openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
     private static DescribedPredicate<JavaClass> inModule(String module) {
         return DescribedPredicate.describe("in module " + module, javaClass -> javaClass.getSource()
                 .map(source -> source.getUri().toString())

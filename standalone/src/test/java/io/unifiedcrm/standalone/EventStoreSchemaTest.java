@@ -6,7 +6,10 @@ import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.unifiedcrm.infrastructure.axon.EventPosition;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,9 @@ class EventStoreSchemaTest extends StandaloneTest {
 
     @Autowired
     private EventStorageEngine storageEngine;
+
+    @Autowired
+    private EventStore eventStore;
 
     @Test
     void noColumnAnywhereIsALargeObjectOid() {
@@ -89,6 +95,22 @@ class EventStoreSchemaTest extends StandaloneTest {
                 .contains("\"actor\": \"apiKey:")
                 .contains("\"correlationId\"")
                 .contains("\"causationId\"");
+    }
+
+    @Test
+    void anAggregatesHistoryReadThroughTheEventStoreCarriesEachEventsGlobalIndex() {
+        TestOrganization organization = api.createOrganization("Positioned Events");
+        UUID personId = api.createPerson(organization, "ada@positioned.example", "Ada", "Lovelace");
+        assertThat(api.patch("/api/v1/persons/" + personId, organization.apiKey(),
+                Map.of("lastName", "King")).status()).isEqualTo(200);
+
+        List<Long> positions = eventStore.readEvents(personId.toString()).asStream()
+                .map(event -> event instanceof TrackedEventMessage<?> tracked ? EventPosition.of(tracked) : -1L)
+                .toList();
+
+        assertThat(positions).as("what as-of reads order several aggregates' events by").isEqualTo(jdbc.queryForList(
+                "SELECT global_index FROM axon.domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number", Long.class, personId.toString()));
     }
 
     @Test

@@ -162,6 +162,71 @@ class PersonAsOfTest extends StandaloneTest {
         assertThat(strip(offset.body())).as("any offset").isEqualTo(strip(thenCustomer));
     }
 
+    @Test
+    void aDealMovedToAnotherPersonAndAnUnmergedPersonAreWhereTheyWereAtTheInstant() {
+        TestOrganization organization = api.createOrganization("Moved Deal GmbH");
+        String key = organization.apiKey();
+        UUID ada = created(api.post("/api/v1/persons", key, Map.of("email", "ada@moved.example", "firstName", "Ada",
+                "lastName", "First")));
+        UUID bob = created(api.post("/api/v1/persons", key, Map.of("email", "bob@moved.example", "firstName", "Bob",
+                "lastName", "Second")));
+        UUID deal = created(api.post("/api/v1/deals", key, Map.of("name", "Moving deal", "personId", ada.toString())));
+        JsonNode adaWithTheDeal = live(organization, ada, body -> body.path("deals").path("openCount").asInt() == 1);
+        Instant adasDeal = Instant.now();
+        ok(api.patch("/api/v1/deals/" + deal, key, Map.of("personId", bob.toString())));
+        live(organization, bob, body -> body.path("deals").path("openCount").asInt() == 1);
+        ok(api.post("/api/v1/persons/" + ada + "/merge", key, Map.of("sourcePersonId", bob.toString())));
+        live(organization, bob, body -> body.path("mergedIntoId").asText().equals(ada.toString()));
+        live(organization, ada, body -> body.path("deals").path("openCount").asInt() == 1);
+        Instant mergedThen = Instant.now();
+        ok(api.post("/api/v1/persons/" + ada + "/unmerge", key, Map.of("sourcePersonId", bob.toString())));
+        live(organization, bob, body -> body.path("mergedIntoId").isNull() || body.path("mergedIntoId").isMissingNode());
+        live(organization, ada, body -> body.path("deals").path("openCount").asInt() == 0);
+
+        JsonNode thenAda = sameAsLive(organization, ada, adasDeal, adaWithTheDeal);
+        assertThat(thenAda.get("deals").get("open").get(0).get("id").asText()).isEqualTo(deal.toString());
+        assertThat(asOf(organization, bob, adasDeal).body().get("deals").get("openCount").asInt())
+                .as("Bob had no deal yet").isZero();
+        JsonNode merged = asOf(organization, ada, mergedThen).body();
+        assertThat(merged.get("deals").get("openCount").asInt()).as("Bob's deal while Bob was merged into Ada: "
+                + merged).isEqualTo(1);
+        assertThat(asOf(organization, ada, Instant.now()).body().get("deals").get("openCount").asInt())
+                .as("after the unmerge").isZero();
+    }
+
+    @Test
+    void theBackfillOfTheReferencesWritesWhatTheCommandSideWritesWithTheEvents() throws Exception {
+        TestOrganization organization = api.createOrganization("References GmbH");
+        String key = organization.apiKey();
+        UUID ada = created(api.post("/api/v1/persons", key, Map.of("email", "ada@refs.example", "firstName", "Ada",
+                "lastName", "Refs")));
+        UUID bob = created(api.post("/api/v1/persons", key, Map.of("email", "bob@refs.example", "firstName", "Bob",
+                "lastName", "Refs")));
+        ok(api.post("/api/v1/addresses", key, Map.of("entityType", "person", "entityId", ada.toString(), "type",
+                "home", "lines", List.of("1 Ref Road"), "city", "Berlin", "countryCode", "DE")));
+        UUID deal = created(api.post("/api/v1/deals", key, Map.of("name", "Referring deal", "personId",
+                ada.toString())));
+        ok(api.patch("/api/v1/deals/" + deal, key, Map.of("personId", bob.toString())));
+        created(api.post("/api/v1/activities", key, Map.of("type", "note", "personId", bob.toString(), "body",
+                "A note")));
+        ok(api.post("/api/v1/persons/" + ada + "/merge", key, Map.of("sourcePersonId", bob.toString())));
+        String rows = """
+                SELECT string_agg(person_id || ' ' || kind || ' ' || referrer_id || ' ' || first_at, ', '
+                                  ORDER BY person_id, kind, referrer_id)
+                FROM identity.person_reference WHERE organization_id = ?""";
+        String written = jdbc.queryForObject(rows, String.class, organization.id());
+        assertThat(written).contains(ada + " aggregate " + deal).contains(bob + " aggregate " + deal)
+                .contains(ada + " merged " + bob);
+
+        jdbc.update("DELETE FROM identity.person_reference WHERE organization_id = ?", organization.id());
+        String backfill = new String(getClass().getResourceAsStream(
+                "/db/migration/command-side/V2_8__person_reference_backfill.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        jdbc.execute(backfill);
+
+        assertThat(jdbc.queryForObject(rows, String.class, organization.id())).isEqualTo(written);
+    }
+
     /** The asOf read of that instant, compared to the live read captured then. */
     private JsonNode sameAsLive(TestOrganization organization, UUID person, Instant at, JsonNode live) {
         Response response = asOf(organization, person, at);

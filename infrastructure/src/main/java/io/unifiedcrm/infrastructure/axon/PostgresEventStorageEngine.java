@@ -3,6 +3,7 @@ package io.unifiedcrm.infrastructure.axon;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -145,5 +148,18 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         Array array = connection.createArrayOf("bigint", gaps.toArray());
         statement.setArray(3, array);
         return statement;
+    }
+
+    /**
+     * An aggregate's event as a tracked event, with its global index as token (the statement reads the column
+     * anyway): whoever reads an aggregate's history through {@code EventStore.readEvents} — the as-of replays — can
+     * put the events of several aggregates into the order the processors saw them in. Event sourcing ignores it.
+     */
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        DomainEventData<?> event = super.getDomainEventData(resultSet);
+        long globalIndex = resultSet.getLong(schema.globalIndexColumn());
+        return resultSet.wasNull() ? event
+                : new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(globalIndex, List.of()), event);
     }
 }

@@ -1,20 +1,20 @@
 package io.unifiedcrm.projection.runtime.asof;
 
+import io.unifiedcrm.infrastructure.axon.EventPosition;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.aop.support.AopUtils;
@@ -29,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Read models as of a past instant, computed from the events up to that instant with the very projection handlers
  * that build the live read models — never from what those read models hold now. In one database transaction that is
- * always rolled back ({@link #rolledBack}), the caller picks the aggregates that matter and deletes the live rows their
- * events build, has their events up to the instant ({@link #eventsUpTo}) handled by the handler beans of the
- * processing groups concerned ({@link #replay}), reads what it needs with the live queries, and everything is rolled
- * back. The deleted rows stay locked until the rollback; waiting longer than {@value #LOCK_TIMEOUT} for a row another
- * transaction holds is a {@link Busy}.
+ * always rolled back ({@link #rolledBack}), the caller picks the aggregates that matter and deletes the live rows
+ * their events build, reads their events up to the instant through the event store ({@link #eventsOf}, so this works
+ * with Axon Server too), puts them in the store's order ({@link #inStoreOrder}), has them handled by the handler beans
+ * of the processing groups concerned ({@link #replay}), reads what it needs with the live queries, and everything is
+ * rolled back. The deleted rows stay locked until the rollback; waiting longer than {@value #LOCK_TIMEOUT} for a row
+ * another transaction holds is a {@link Busy}.
  */
 @Component
 public class AsOfReplay {
@@ -85,33 +86,35 @@ public class AsOfReplay {
         }
     }
 
-    /**
-     * Every event of those aggregates up to that instant, upcast and deserialized by the event store, in the event
-     * store's global order (the order the live processors saw them in).
-     */
-    public List<DomainEventMessage<?>> eventsUpTo(Collection<?> aggregates, OffsetDateTime at) {
-        Map<String, Long> globalIndexes = new HashMap<>();
-        Map<String, Long> lastSequence = new HashMap<>();
-        jdbc.query("""
-                        SELECT global_index, aggregate_identifier, sequence_number FROM axon.domain_event_entry
-                        WHERE aggregate_identifier = ANY (cast(? AS text[])) AND cast(time_stamp AS timestamptz) <= ?""",
-                row -> {
-                    String aggregate = row.getString("aggregate_identifier");
-                    long sequence = row.getLong("sequence_number");
-                    globalIndexes.put(aggregate + "/" + sequence, row.getLong("global_index"));
-                    lastSequence.merge(aggregate, sequence, Math::max);
-                }, array(aggregates), at);
-        List<DomainEventMessage<?>> events = new ArrayList<>(globalIndexes.size());
-        for (Map.Entry<String, Long> aggregate : lastSequence.entrySet()) {
-            DomainEventStream stream = eventStore.readEvents(aggregate.getKey(), 0L);
-            while (stream.hasNext() && stream.peek().getSequenceNumber() <= aggregate.getValue()) {
-                events.add(stream.next());
-            }
+    /** The events of one aggregate up to that instant, through the event store: empty when it has none. */
+    public List<DomainEventMessage<?>> eventsOf(Object aggregate, Instant at) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(aggregate.toString());
+        while (stream.hasNext() && !stream.peek().getTimestamp().isAfter(at)) {
+            events.add(stream.next());
         }
-        events.removeIf(event -> !globalIndexes.containsKey(key(event)));
-        events.sort(Comparator.comparingLong(event -> globalIndexes.get(key(event))));
         return events;
     }
+
+    /**
+     * The events of several aggregates in the event store's global order, the order the processors saw them in: by
+     * the position the store gives an aggregate's events (the JDBC store: the global index), else (Axon Server) by
+     * their timestamps — where two aggregates' events share a millisecond, their order can then differ from the
+     * processors'.
+     */
+    public static List<DomainEventMessage<?>> inStoreOrder(Collection<List<DomainEventMessage<?>>> histories) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        histories.forEach(events::addAll);
+        events.sort(STORE_ORDER);
+        return events;
+    }
+
+    private static final Comparator<DomainEventMessage<?>> STORE_ORDER = Comparator
+            .comparingLong((DomainEventMessage<?> event) -> event instanceof TrackedEventMessage<?> tracked
+                    ? EventPosition.of(tracked) : -1)
+            .thenComparing(DomainEventMessage::getTimestamp)
+            .thenComparing(DomainEventMessage::getAggregateIdentifier)
+            .thenComparingLong(DomainEventMessage::getSequenceNumber);
 
     /** Handles the events, in their order, with the projection beans of the processing groups. */
     public void replay(Set<String> groups, List<DomainEventMessage<?>> events) {
@@ -144,14 +147,5 @@ public class AsOfReplay {
                 .map(bean -> new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
                         axon.handlerDefinition(AopUtils.getTargetClass(bean))))
                 .toList();
-    }
-
-    private static String key(DomainEventMessage<?> event) {
-        return event.getAggregateIdentifier() + "/" + event.getSequenceNumber();
-    }
-
-    /** A PostgreSQL array literal of the values (UUIDs need no quoting). */
-    private static String array(Collection<?> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -1,15 +1,8 @@
 package io.unifiedcrm.identity.person.query;
 
-import io.unifiedcrm.address.api.AddressAddedEvent;
-import io.unifiedcrm.address.api.AddressChangedEvent;
 import io.unifiedcrm.address.api.AddressOwnerType;
 import io.unifiedcrm.address.projection.AddressProcessingGroup;
-import io.unifiedcrm.commerce.order.api.OrderCreatedEvent;
 import io.unifiedcrm.commerce.projection.CommerceProcessingGroup;
-import io.unifiedcrm.crm.activity.api.ActivityChangedEvent;
-import io.unifiedcrm.crm.activity.api.ActivityCreatedEvent;
-import io.unifiedcrm.crm.deal.api.DealChangedEvent;
-import io.unifiedcrm.crm.deal.api.DealCreatedEvent;
 import io.unifiedcrm.crm.projection.CrmProcessingGroup;
 import io.unifiedcrm.identity.person.api.PersonCreatedEvent;
 import io.unifiedcrm.identity.person.api.PersonMergedIntoEvent;
@@ -21,9 +14,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,7 +37,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>In one database transaction that is always rolled back (the projection runtime's {@link AsOfReplay}): find the
  * person's merge cluster as of the instant (the person and everybody merged into it then, from the merge and restore
- * events), the orders, deals, activities and addresses whose events referred to those persons by then; delete the live
+ * events), the orders, deals, activities and addresses whose events referred to those persons by then (the candidates
+ * from {@code identity.person_reference}, which the command side writes with those events; every event is read
+ * through the event store, per aggregate, so no read scans the event table); delete the live
  * rows those events build (and every live row of the persons merged into the person now); replay the selected events
  * up to the instant, in the event store's global order, through the handler beans of the processing groups
  * {@code identity}, {@code commerce}, {@code crm} and {@code addresses}; read the 360 with the live queries; roll
@@ -51,11 +51,6 @@ class PersonAsOf {
 
     static final Set<String> REPLAYED_GROUPS = Set.of(IdentityProcessingGroup.NAME, CommerceProcessingGroup.NAME,
             CrmProcessingGroup.NAME, AddressProcessingGroup.NAME);
-
-    /** Events whose personId (or, for addresses, a person entityId) makes their aggregate part of a person's 360. */
-    private static final List<String> REFERRING_EVENTS = names(OrderCreatedEvent.class, DealCreatedEvent.class,
-            DealChangedEvent.class, ActivityCreatedEvent.class, ActivityChangedEvent.class, AddressAddedEvent.class,
-            AddressChangedEvent.class);
 
     private final JdbcTemplate jdbc;
     private final AsOfReplay replay;
@@ -92,64 +87,79 @@ class PersonAsOf {
      * @throws AsOfReplay.Busy when a row stayed locked longer than {@value AsOfReplay#LOCK_TIMEOUT}
      */
     <T> Optional<T> at(UUID organizationId, UUID personId, Instant asOf, Supplier<T> read) {
-        OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
-        if (!existedAt(organizationId, personId, at)) {
+        List<DomainEventMessage<?>> person = replay.eventsOf(personId, asOf);
+        if (!createdIn(organizationId, person)) {
             return Optional.empty();
         }
         return replay.rolledBack(() -> {
-            Set<UUID> cluster = clusterAt(organizationId, personId, at);
-            Set<UUID> aggregates = referringAggregates(organizationId, cluster, at);
-            List<DomainEventMessage<?>> events = replay.eventsUpTo(union(cluster, aggregates), at);
-            clearLiveRows(organizationId, personId, cluster, aggregates);
+            Map<UUID, List<DomainEventMessage<?>>> cluster = clusterAt(organizationId, personId, person, asOf);
+            Set<UUID> aggregates = referringAggregates(organizationId, cluster.keySet(), asOf);
+            List<List<DomainEventMessage<?>>> histories = new ArrayList<>(cluster.values());
+            aggregates.stream().filter(aggregate -> !cluster.containsKey(aggregate))
+                    .forEach(aggregate -> histories.add(replay.eventsOf(aggregate, asOf)));
+            List<DomainEventMessage<?>> events = AsOfReplay.inStoreOrder(histories);
+            clearLiveRows(organizationId, personId, cluster.keySet(), aggregates);
             replay.replay(REPLAYED_GROUPS, events);
             return Optional.ofNullable(read.get());
         });
     }
 
-    private boolean existedAt(UUID organizationId, UUID personId, OffsetDateTime at) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                        SELECT EXISTS (SELECT 1 FROM axon.domain_event_entry
-                                       WHERE aggregate_identifier = ? AND sequence_number = 0 AND payload_type = ?
-                                         AND cast(time_stamp AS timestamptz) <= ?
-                                         AND convert_from(payload, 'UTF8')::jsonb ->> 'organizationId' = ?)""",
-                Boolean.class, personId.toString(), PersonCreatedEvent.class.getName(), at,
-                organizationId.toString()));
+    /** Whether the events (a person's, up to the instant) begin with its creation in the organization. */
+    private static boolean createdIn(UUID organizationId, List<DomainEventMessage<?>> events) {
+        return !events.isEmpty() && events.get(0).getPayload() instanceof PersonCreatedEvent created
+                && created.organizationId().equals(organizationId);
     }
 
-    /** The person and everybody merged into it (recursively) at that instant: a merge not restored by then. */
-    private Set<UUID> clusterAt(UUID organizationId, UUID personId, OffsetDateTime at) {
-        return new LinkedHashSet<>(jdbc.queryForList("""
-                        WITH RECURSIVE state AS (
-                            SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier AS source, payload_type,
-                                   convert_from(payload, 'UTF8')::jsonb ->> 'survivorId' AS survivor
-                            FROM axon.domain_event_entry
-                            WHERE payload_type IN (?, ?) AND cast(time_stamp AS timestamptz) <= ?
-                              AND convert_from(payload, 'UTF8')::jsonb ->> 'organizationId' = ?
-                            ORDER BY aggregate_identifier, sequence_number DESC
-                        ), cluster (id) AS (
-                            SELECT cast(? AS varchar)
-                            UNION
-                            SELECT state.source FROM state JOIN cluster ON state.survivor = cluster.id
-                            WHERE state.payload_type = ?
-                        )
-                        SELECT cast(id AS uuid) FROM cluster""", UUID.class,
-                PersonMergedIntoEvent.class.getName(), PersonRestoredFromMergeEvent.class.getName(), at,
-                organizationId.toString(), personId.toString(), PersonMergedIntoEvent.class.getName()));
+    /**
+     * The person and everybody merged into it (recursively) at that instant, each with its events up to then: a
+     * person is in when its last merge or restore event by then is a merge into a person of the cluster. The
+     * candidates are the persons ever merged into one of the cluster ({@code identity.person_reference}).
+     */
+    private Map<UUID, List<DomainEventMessage<?>>> clusterAt(UUID organizationId, UUID personId,
+                                                             List<DomainEventMessage<?>> events, Instant at) {
+        Map<UUID, List<DomainEventMessage<?>>> cluster = new LinkedHashMap<>();
+        cluster.put(personId, events);
+        Deque<UUID> survivors = new ArrayDeque<>(List.of(personId));
+        while (!survivors.isEmpty()) {
+            UUID survivor = survivors.poll();
+            for (UUID source : references(organizationId, Set.of(survivor), "merged", at)) {
+                if (cluster.containsKey(source)) {
+                    continue;
+                }
+                List<DomainEventMessage<?>> history = replay.eventsOf(source, at);
+                if (survivor.equals(mergedInto(history))) {
+                    cluster.put(source, history);
+                    survivors.add(source);
+                }
+            }
+        }
+        return cluster;
+    }
+
+    /** Whom the person's events make it merged into at their end; null when it stands alone. */
+    private static UUID mergedInto(List<DomainEventMessage<?>> history) {
+        UUID survivor = null;
+        for (DomainEventMessage<?> event : history) {
+            if (event.getPayload() instanceof PersonMergedIntoEvent merged) {
+                survivor = merged.survivorId();
+            } else if (event.getPayload() instanceof PersonRestoredFromMergeEvent) {
+                survivor = null;
+            }
+        }
+        return survivor;
     }
 
     /** The orders, deals, activities and addresses whose events up to that instant referred to the persons. */
-    private Set<UUID> referringAggregates(UUID organizationId, Set<UUID> persons, OffsetDateTime at) {
-        return new LinkedHashSet<>(jdbc.queryForList("""
-                        SELECT DISTINCT cast(aggregate_identifier AS uuid) FROM (
-                            SELECT aggregate_identifier, convert_from(payload, 'UTF8')::jsonb AS payload
-                            FROM axon.domain_event_entry
-                            WHERE payload_type = ANY (cast(? AS text[])) AND cast(time_stamp AS timestamptz) <= ?
-                        ) event
-                        WHERE payload ->> 'organizationId' = ?
-                          AND (payload ->> 'personId' = ANY (cast(? AS text[]))
-                               OR payload ->> 'entityType' = ? AND payload ->> 'entityId' = ANY (cast(? AS text[])))""",
-                UUID.class, array(REFERRING_EVENTS), at, organizationId.toString(), array(persons),
-                AddressOwnerType.PERSON.code(), array(persons)));
+    private Set<UUID> referringAggregates(UUID organizationId, Set<UUID> persons, Instant at) {
+        return new LinkedHashSet<>(references(organizationId, persons, "aggregate", at));
+    }
+
+    private List<UUID> references(UUID organizationId, Set<UUID> persons, String kind, Instant at) {
+        return jdbc.queryForList("""
+                        SELECT DISTINCT referrer_id FROM identity.person_reference
+                        WHERE organization_id = ? AND person_id = ANY (cast(? AS uuid[])) AND kind = ? AND first_at <= ?
+                        ORDER BY referrer_id""",
+                UUID.class, organizationId, array(persons), kind, at.atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -200,9 +210,5 @@ class PersonAsOf {
     /** A PostgreSQL array literal of the values (UUIDs and class names need no quoting). */
     private static String array(Collection<?> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static List<String> names(Class<?>... types) {
-        return java.util.Arrays.stream(types).map(Class::getName).toList();
     }
 }
