@@ -25,7 +25,8 @@ public final class WrittenWithTheEvent {
         @Override
         public void configureModule(Configurer configurer) {
             configurer.eventProcessing()
-                    .registerSubscribingEventProcessor(name)
+                    .registerSubscribingEventProcessor(name,
+                            configuration -> new HandledEventsOnly(configuration, name))
                     .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
         }
     }
