@@ -72,6 +72,7 @@ class ReplayDeterminismTest extends StandaloneTest {
         Map<String, String> before = settledChecksums();
         Map<String, Object> personsBefore = rowsOf("identity.person");
         List<String> tuplesBefore = physicalTuples(organization.id());
+        Map<String, Long> filesBefore = relationFiles();
 
         // all at once: they read the event stream together (one shared read), as a replay of everything does
         Response replay = api.post("/api/v1/admin/projections/replay?names=" + String.join(",", GROUPS),
@@ -87,12 +88,26 @@ class ReplayDeterminismTest extends StandaloneTest {
             assertThat(rowsOf("identity.person")).as("identity.person rows").isEqualTo(personsBefore);
             assertThat(checksums()).isEqualTo(before);
         });
+        assertThat(relationFiles()).as("each table emptied by TRUNCATE (a new file), not by deleting every row, "
+                + "which leaves the dead rows to the replay").allSatisfy((table, file) ->
+                assertThat(file).as(table).isNotEqualTo(filesBefore.get(table)));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM identity.person WHERE organization_id = ?", Long.class,
                 organization.id())).isEqualTo(4);
         assertThat(jdbc.queryForList("SELECT DISTINCT category FROM system.timeline_entry WHERE organization_id = ?",
                 String.class, organization.id())).as("timeline entries of every category")
                 .containsExactlyInAnyOrder("person", "customer", "contact", "address", "order", "deal", "activity",
                         "record");
+    }
+
+    /** The data file of a few replayed tables: TRUNCATE gives a table a new one. */
+    private Map<String, Long> relationFiles() {
+        Map<String, Long> files = new java.util.TreeMap<>();
+        for (String table : List.of("identity.person", "system.timeline_entry", "system.search_document",
+                "crm.deal", "commerce.orders", "shared.address", "platform.record")) {
+            files.put(table, jdbc.queryForObject("SELECT pg_relation_filenode(cast(? AS regclass))", Long.class,
+                    table));
+        }
+        return files;
     }
 
     /**

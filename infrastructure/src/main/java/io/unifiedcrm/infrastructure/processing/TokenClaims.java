@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
@@ -22,8 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenClaims {
 
-    /** One segment's row: its owner (null when released) and the position of its token (null before the first). */
-    public record Claim(int segment, String owner, Long position, Instant claimedAt) {
+    /**
+     * One segment's row: its owner (null when released), the position of its token (null before the first) and, while
+     * the token is a replay's, the position the replay ends at (else null).
+     */
+    public record Claim(int segment, String owner, Long position, Instant claimedAt, Long resetPosition) {
+
+        public Claim(int segment, String owner, Long position, Instant claimedAt) {
+            this(segment, owner, position, claimedAt, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -42,8 +50,10 @@ public class TokenClaims {
     }
 
     private Claim claimOf(ResultSet row) throws SQLException {
-        return new Claim(row.getInt("segment"), row.getString("owner"),
-                positionOf(row.getBytes("token"), row.getString("token_type")), instant(row.getString("timestamp")));
+        TrackingToken token = tokenOf(row.getBytes("token"), row.getString("token_type"));
+        Long resetPosition = token instanceof ReplayToken replay ? position(replay.getTokenAtReset()) : null;
+        return new Claim(row.getInt("segment"), row.getString("owner"), position(token),
+                instant(row.getString("timestamp")), resetPosition);
     }
 
     /** The segments of every processor, by processor: one query for all of them. */
@@ -66,15 +76,21 @@ public class TokenClaims {
 
     /** The position of a token as the token store keeps it (bytes and type), or null when it has none or is unreadable. */
     public Long positionOf(byte[] token, String type) {
+        return position(tokenOf(token, type));
+    }
+
+    private TrackingToken tokenOf(byte[] token, String type) {
         if (token == null || type == null) {
             return null;
         }
         try {
-            TrackingToken tracking = serializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, type, null));
-            return tracking == null || tracking.position().isEmpty() ? null : tracking.position().getAsLong();
+            return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
         } catch (SerializationException | ClassCastException unreadable) {
             return null;
         }
+    }
+
+    private static Long position(TrackingToken token) {
+        return token == null || token.position().isEmpty() ? null : token.position().getAsLong();
     }
 }

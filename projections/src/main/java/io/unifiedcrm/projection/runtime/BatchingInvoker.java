@@ -2,6 +2,7 @@ package io.unifiedcrm.projection.runtime;
 
 import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -27,6 +28,7 @@ public final class BatchingInvoker implements EventHandlerInvoker {
     private final JdbcTemplate jdbc;
     private final EventSavepoints savepoints;
     private final boolean recovers;
+    private final List<String> emptiedAtReset;
     /** Whether any handler takes a payload type (or a supertype of it): most events are for other projections. */
     private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
 
@@ -37,10 +39,20 @@ public final class BatchingInvoker implements EventHandlerInvoker {
      */
     public BatchingInvoker(EventHandlerInvoker delegate, JdbcTemplate jdbc, EventSavepoints savepoints,
                            boolean recovers) {
+        this(delegate, jdbc, savepoints, recovers, List.of());
+    }
+
+    /**
+     * @param emptiedAtReset the projection's tables, emptied with one {@code TRUNCATE} when the processor is reset (a
+     *                       replay from the first event) before its reset handlers run
+     */
+    public BatchingInvoker(EventHandlerInvoker delegate, JdbcTemplate jdbc, EventSavepoints savepoints,
+                           boolean recovers, List<String> emptiedAtReset) {
         this.delegate = delegate;
         this.jdbc = jdbc;
         this.savepoints = savepoints;
         this.recovers = recovers;
+        this.emptiedAtReset = List.copyOf(emptiedAtReset);
     }
 
     public EventHandlerInvoker delegate() {
@@ -149,11 +161,21 @@ public final class BatchingInvoker implements EventHandlerInvoker {
 
     @Override
     public void performReset() {
-        delegate.performReset();
+        performReset(null);
     }
 
+    /**
+     * Empties the projection's tables, then lets its reset handlers clear what else they keep. A {@code DELETE} of
+     * every row (what the reset handlers do) leaves the dead rows and their index entries to the replay that follows:
+     * each insert of the same key checks the dead one, and autovacuum competes with the replay; on a replay of 215,000
+     * person creations that was 30 % more PostgreSQL CPU. {@code TRUNCATE} takes the tables' exclusive lock for the
+     * reset's short transaction, as it runs in it.
+     */
     @Override
     public <R> void performReset(R resetContext) {
+        if (!emptiedAtReset.isEmpty()) {
+            jdbc.execute("TRUNCATE " + String.join(", ", emptiedAtReset));
+        }
         delegate.performReset(resetContext);
     }
 

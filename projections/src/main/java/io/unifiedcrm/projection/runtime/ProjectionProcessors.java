@@ -67,7 +67,7 @@ public class ProjectionProcessors implements ConfigurerModule {
         configuration.onShutdown(workers::shutdown);
         return PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(new BatchingInvoker(handlers, jdbc, savepoints, recovers))
+                .eventHandlerInvoker(new BatchingInvoker(handlers, jdbc, savepoints, recovers, tablesOf(name)))
                 .rollbackConfiguration(processing.rollbackConfiguration(name))
                 .errorHandler(processing.errorHandler(name))
                 .messageMonitor(processing.messageMonitor(PooledStreamingEventProcessor.class, name))
@@ -80,6 +80,11 @@ public class ProjectionProcessors implements ConfigurerModule {
                 .initialSegmentCount(settings.initialSegments())
                 .batchSize(settings.batchSize())
                 .build();
+    }
+
+    private List<String> tablesOf(String group) {
+        return readModels.stream().filter(readModel -> readModel.group().equals(group)).findFirst()
+                .map(ReadModel::tables).orElse(List.of());
     }
 
     @SuppressWarnings("unchecked")

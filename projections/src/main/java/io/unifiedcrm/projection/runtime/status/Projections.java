@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -161,9 +162,10 @@ public class Projections {
         boolean replaying = segments.stream().anyMatch(segment -> Boolean.TRUE.equals(segment.replaying()));
         ReplayProgress replay = null;
         if (replaying) {
-            replay = replays.progress(name, position, here.values().stream()
-                    .map(status -> ProcessorPositions.boxed(status.getResetPosition())).filter(Objects::nonNull)
-                    .max(Long::compare).orElse(null));
+            replay = replays.progress(name, position, Stream.concat(
+                            here.values().stream().map(status -> ProcessorPositions.boxed(status.getResetPosition())),
+                            claims.stream().map(TokenClaims.Claim::resetPosition))
+                    .filter(Objects::nonNull).max(Long::compare).orElse(null));
         } else {
             replays.ended(name);
         }
@@ -172,13 +174,17 @@ public class Projections {
                 rebuilds.latest(name).orElse(null), deadLetters.deadLetterCount(name), segments);
     }
 
-    /** Every segment in the token store; the ones processed here with this instance's fresher view. */
+    /**
+     * Every segment in the token store; the ones processed here with this instance's fresher view. A segment whose
+     * work has not finished a batch since its processor started (or that another instance processes) is replaying
+     * when the token store holds a replay's token for it.
+     */
     private static List<SegmentStatus> segmentsOf(List<TokenClaims.Claim> claims,
                                                   Map<Integer, EventTrackerStatus> here) {
         Map<Integer, SegmentStatus> segments = new TreeMap<>();
         for (TokenClaims.Claim claim : claims) {
             segments.put(claim.segment(), new SegmentStatus(claim.segment(), claim.owner(), false,
-                    claim.position(), null, null, null));
+                    claim.position(), claim.resetPosition() != null ? Boolean.TRUE : null, null, null));
         }
         here.forEach((segment, status) -> segments.put(segment, new SegmentStatus(segment,
                 segments.containsKey(segment) ? segments.get(segment).owner() : null, true,
