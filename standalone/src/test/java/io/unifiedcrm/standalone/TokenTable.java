@@ -27,6 +27,24 @@ final class TokenTable {
         return jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class);
     }
 
+    /** The events whose payload is of one of the types (or a subtype of one). */
+    long eventsOfTypes(java.util.Set<Class<?>> types) {
+        long events = 0;
+        for (var row : jdbc.queryForList("SELECT payload_type, count(*) AS events FROM axon.domain_event_entry "
+                + "GROUP BY payload_type")) {
+            Class<?> payloadType;
+            try {
+                payloadType = Class.forName((String) row.get("payload_type"));
+            } catch (ClassNotFoundException unknown) {
+                continue;
+            }
+            if (types.stream().anyMatch(type -> type.isAssignableFrom(payloadType))) {
+                events += ((Number) row.get("events")).longValue();
+            }
+        }
+        return events;
+    }
+
     /** The segments of the groups, in group and segment order; a replay's token counts by its current position. */
     List<Segment> segments(List<String> groups) {
         return jdbc.query("""
