@@ -50,6 +50,34 @@ class OperationsTest extends StandaloneTest {
     }
 
     /**
+     * How long after its creation an event is in each projection's read model, measured in the application: the
+     * creation of a person counts once for each projection that handles it, with a delay between zero and the time
+     * the test waited for it; a replay's events are not counted.
+     */
+    @Test
+    void theDelayUntilAReadModelHoldsAnEventIsMeasuredPerProjection() {
+        String before = prometheus();
+        TestOrganization organization = api.createOrganization("Visible Ltd");
+        long started = System.nanoTime();
+        UUID personId = api.createPerson(organization, "ada@visible.example", "Ada", "Lovelace");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/persons/" + personId, organization.apiKey()).status() == 200);
+        double waited = (System.nanoTime() - started) / 1e9;
+        String visible = "unifiedcrm_projection_visible_seconds";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String after = prometheus();
+            assertThat(gauge(after, visible + "_count", "identity") - gauge(before, visible + "_count", "identity"))
+                    .as("the organization's and the person's events").isGreaterThanOrEqualTo(2);
+        });
+        String after = prometheus();
+        double count = gauge(after, visible + "_count", "identity") - gauge(before, visible + "_count", "identity");
+        double sum = gauge(after, visible + "_sum", "identity") - gauge(before, visible + "_sum", "identity");
+        assertThat(sum / count).as("mean delay, s").isBetween(0.0, waited + 1);
+        assertThat(after.lines().filter(line -> line.startsWith(visible + "_bucket{")
+                && line.contains("processor=\"identity\"")).count()).as("a histogram").isGreaterThan(10);
+    }
+
+    /**
      * Logback asks every turbo filter about every log call, even one below the logger's level; none is installed. Log
      * events written are still counted by level.
      */

@@ -29,6 +29,7 @@ public final class BatchingInvoker implements EventHandlerInvoker {
     private final EventSavepoints savepoints;
     private final boolean recovers;
     private final List<String> emptiedAtReset;
+    private final ReadModelDelay delay;
     /** Whether any handler takes a payload type (or a supertype of it): most events are for other projections. */
     private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
 
@@ -39,20 +40,22 @@ public final class BatchingInvoker implements EventHandlerInvoker {
      */
     public BatchingInvoker(EventHandlerInvoker delegate, JdbcTemplate jdbc, EventSavepoints savepoints,
                            boolean recovers) {
-        this(delegate, jdbc, savepoints, recovers, List.of());
+        this(delegate, jdbc, savepoints, recovers, List.of(), null);
     }
 
     /**
      * @param emptiedAtReset the projection's tables, emptied with one {@code TRUNCATE} when the processor is reset (a
      *                       replay from the first event) before its reset handlers run
+     * @param delay          records when each batch's events became visible in the read model; may be null
      */
     public BatchingInvoker(EventHandlerInvoker delegate, JdbcTemplate jdbc, EventSavepoints savepoints,
-                           boolean recovers, List<String> emptiedAtReset) {
+                           boolean recovers, List<String> emptiedAtReset, ReadModelDelay delay) {
         this.delegate = delegate;
         this.jdbc = jdbc;
         this.savepoints = savepoints;
         this.recovers = recovers;
         this.emptiedAtReset = List.copyOf(emptiedAtReset);
+        this.delay = delay;
     }
 
     public EventHandlerInvoker delegate() {
@@ -105,6 +108,9 @@ public final class BatchingInvoker implements EventHandlerInvoker {
             savepoints.checkpoint();
         }
         unitOfWork.root().onPrepareCommit(ignored -> complete(batch));
+        if (delay != null) {
+            unitOfWork.root().afterCommit(ignored -> delay.committed(batch.createdMillis(), System.currentTimeMillis()));
+        }
         return batch;
     }
 

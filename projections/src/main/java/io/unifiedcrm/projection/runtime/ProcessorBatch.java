@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -29,6 +30,8 @@ public final class ProcessorBatch {
 
     private final PendingWrites writes = new PendingWrites();
     private final List<Handled> handled = new ArrayList<>();
+    /** When the live (not replayed) events handled in this batch were created, epoch milliseconds. */
+    private final List<Long> createdMillis = new ArrayList<>();
     private final Map<String, Map<Object, Object>> caches = new HashMap<>();
     private boolean isolating;
     private Exception failure;
@@ -77,6 +80,14 @@ public final class ProcessorBatch {
 
     void handled(EventMessage<?> event, Segment segment) {
         handled.add(new Handled(event, segment));
+        if (!ReplayToken.isReplay(event)) {
+            createdMillis.add(event.getTimestamp().toEpochMilli());
+        }
+    }
+
+    /** When the live events handled in this batch were created (a replay's are left out). */
+    List<Long> createdMillis() {
+        return createdMillis;
     }
 
     /** The events handled since the last checkpoint, forgotten here. */

@@ -1,5 +1,6 @@
 package io.unifiedcrm.projection.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.unifiedcrm.infrastructure.axon.CommitNotifyingEventSource;
 import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
 import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
@@ -33,18 +34,21 @@ public class ProjectionProcessors implements ConfigurerModule {
     private final JdbcTemplate jdbc;
     private final EventSavepoints savepoints;
     private final Supplier<CommitNotifyingEventSource> source;
+    private final MeterRegistry meters;
 
     /**
      * @param source the event source with prompt notice of commits, or a supplier of null where there is none (Axon
      *               Server): asked for when the processors are built, since it depends on Axon's configuration
      */
     public ProjectionProcessors(List<ReadModel> readModels, ProcessorSettings settings, JdbcTemplate jdbc,
-                                EventSavepoints savepoints, Supplier<CommitNotifyingEventSource> source) {
+                                EventSavepoints savepoints, Supplier<CommitNotifyingEventSource> source,
+                                MeterRegistry meters) {
         this.readModels = List.copyOf(readModels);
         this.settings = settings;
         this.jdbc = jdbc;
         this.savepoints = savepoints;
         this.source = source;
+        this.meters = meters;
     }
 
     @Override
@@ -67,7 +71,8 @@ public class ProjectionProcessors implements ConfigurerModule {
         configuration.onShutdown(workers::shutdown);
         return PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(new BatchingInvoker(handlers, jdbc, savepoints, recovers, tablesOf(name)))
+                .eventHandlerInvoker(new BatchingInvoker(handlers, jdbc, savepoints, recovers, tablesOf(name),
+                        new ReadModelDelay(name, meters)))
                 .rollbackConfiguration(processing.rollbackConfiguration(name))
                 .errorHandler(processing.errorHandler(name))
                 .messageMonitor(processing.messageMonitor(PooledStreamingEventProcessor.class, name))

@@ -3,6 +3,7 @@ package io.unifiedcrm.projection.runtime;
 import io.unifiedcrm.infrastructure.axon.CommitNotifyingEventSource;
 import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
 import io.unifiedcrm.projection.runtime.deadletters.EventSavepoints;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,9 @@ public class ProjectionRuntimeConfiguration {
     @Bean
     public ProjectionProcessors projectionProcessors(ObjectProvider<ReadModel> readModels, ProcessorSettings settings,
                                                      JdbcTemplate jdbc, EventSavepoints savepoints,
-                                                     ObjectProvider<CommitNotifyingEventSource> notifyingSource) {
+                                                     ObjectProvider<CommitNotifyingEventSource> notifyingSource,
+                                                     MeterRegistry meters) {
         return new ProjectionProcessors(readModels.orderedStream().toList(), settings, jdbc, savepoints,
-                notifyingSource::getIfAvailable);
+                notifyingSource::getIfAvailable, meters);
     }
 }
