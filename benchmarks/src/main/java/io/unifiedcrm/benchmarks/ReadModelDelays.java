@@ -64,6 +64,12 @@ final class ReadModelDelays {
         return millis;
     }
 
+    /** "identity 246, search 268 ms": the processors' percentiles rounded to the millisecond. */
+    static String describe(Map<String, Double> perProcessor) {
+        return perProcessor.entrySet().stream().map(entry -> entry.getKey() + " " + Math.round(entry.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")) + " ms";
+    }
+
     /** The highest of the processors' percentiles (the projection a client waits for longest); NaN if none. */
     static double slowest(Map<String, Double> perProcessor) {
         return perProcessor.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
