@@ -1,6 +1,8 @@
 -- The references of the events stored before this table existed (empty when the events live in Axon Server, which
 -- only a new installation uses): the same rows the handlers write, from the stored payloads. Running it again adds
--- what is missing and changes nothing else.
+-- what is missing and changes nothing else. It reads every event of those types once, which can take longer than the
+-- connections' statement timeout on a large store: none for this migration's transaction.
+SET LOCAL statement_timeout = 0;
 INSERT INTO identity.person_reference (organization_id, person_id, kind, referrer_id, first_at)
 SELECT organization_id, person_id, kind, referrer_id, min(at)
 FROM (

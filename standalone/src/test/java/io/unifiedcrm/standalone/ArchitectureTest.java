@@ -167,7 +167,6 @@ class ArchitectureTest {
         return access.getDescription();
     }
 
-    /** Whether a class was loaded from the given module's build output. */
     /**
      * Read models and queries take events from Axon's event store API (a processor's stream, an aggregate's
      * history), never from the JDBC event table, so they also work with Axon Server and no read scans every event.
@@ -190,6 +189,7 @@ class ArchitectureTest {
         }
     }
 
+    /** Whether a class was loaded from the given module's build output. */
     private static DescribedPredicate<JavaClass> inModule(String module) {
         return DescribedPredicate.describe("in module " + module, javaClass -> javaClass.getSource()
                 .map(source -> source.getUri().toString())

@@ -340,7 +340,7 @@ final class SharedEventReader {
         private BlockingStream<TrackedEventMessage<?>> privateStream;
         private TrackedEventMessage<?> peeked;
         private int privateReadsSinceAttempt;
-        private boolean closed;
+        private volatile boolean closed;
         /** Payload types no handler of the processor takes ({@link #skipMessagesWithPayloadTypeOf}). */
         private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
 
@@ -499,12 +499,16 @@ final class SharedEventReader {
                 if (!privateStream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
                     return false;
                 }
+                // passes over at most as many events as it reads between attempts to join a window, so that the
+                // coordinator calling this comes back to its work packages (their claims) and to a close
+                int passedOver = 0;
                 do {
                     TrackedEventMessage<?> event = privateStream.nextAvailable();
                     peeked = EventPosition.withGlobalIndex(event, lastToken);
                     lastToken = event.trackingToken();
                     privateReadsSinceAttempt++;
-                } while (skipped(peeked) && privateStream.hasNextAvailable(0, TimeUnit.MILLISECONDS));
+                } while (skipped(peeked) && ++passedOver < JOIN_ATTEMPT_INTERVAL && !closed
+                        && privateStream.hasNextAvailable(0, TimeUnit.MILLISECONDS));
                 return true;
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();

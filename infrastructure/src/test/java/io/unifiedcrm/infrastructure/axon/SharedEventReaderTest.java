@@ -237,6 +237,27 @@ class SharedEventReaderTest {
     }
 
     @Test
+    void aProcessorReadingPrivatelyPassesOverABoundedNumberOfEventsAtATime() throws Exception {
+        for (int i = 0; i < 1_000; i++) {
+            store.publish(GenericEventMessage.asEventMessage(i));
+        }
+        store.publish(GenericEventMessage.asEventMessage("the one it handles"));
+        SharedEventReader reader = reader(20, 1, 10);
+        reader.newEventsMayExist();
+        SharedEventReader.Cursor leader = reader.open(null);
+        assertThat(read(leader, 1_001)).hasSize(1_001);
+        SharedEventReader.Cursor late = reader.open(null);
+        assertThat(late.inWindow()).isFalse();
+        late.skipMessagesWithPayloadTypeOf(late.nextAvailable());
+
+        Object next = late.nextAvailable().getPayload();
+
+        assertThat(next).as("handed over after passing over a bounded number, so its coordinator gets control back")
+                .isInstanceOf(Integer.class);
+        assertThat(readAvailable(late)).last().isEqualTo("the one it handles");
+    }
+
+    @Test
     void everyProcessorReadsEveryEventOnceInOrder() throws Exception {
         everyProcessorReadsEveryEventOnceInOrder(1, 5);
     }

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PersonReferencesConfiguration {
 
-    /** A reference to a person is recorded with the event that makes it: never missing, whatever the processors do. */
+    /**
+     * A reference to a person is recorded in the transaction of the event that makes it: with the JDBC event store
+     * never missing, whatever the processors do (with Axon Server the append and this commit are not one).
+     */
     @Bean
     ConfigurerModule personReferencesWrittenWithTheEvents() {
         return WrittenWithTheEvent.processingGroup(PersonReferences.PROCESSING_GROUP);

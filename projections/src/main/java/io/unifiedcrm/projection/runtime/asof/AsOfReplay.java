@@ -86,12 +86,19 @@ public class AsOfReplay {
         }
     }
 
-    /** The events of one aggregate up to that instant, through the event store: empty when it has none. */
+    /**
+     * The events of one aggregate up to that instant, through the event store: empty when it has none. Read from its
+     * first event (never from a snapshot), each kept by its own timestamp, as the event table's timestamps of one
+     * aggregate need not rise with its sequence when its writers' clocks differ.
+     */
     public List<DomainEventMessage<?>> eventsOf(Object aggregate, Instant at) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(aggregate.toString());
-        while (stream.hasNext() && !stream.peek().getTimestamp().isAfter(at)) {
-            events.add(stream.next());
+        DomainEventStream stream = eventStore.readEvents(aggregate.toString(), 0L);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (!event.getTimestamp().isAfter(at)) {
+                events.add(event);
+            }
         }
         return events;
     }
