@@ -68,6 +68,32 @@ class BadInputTest extends StandaloneTest {
         }
     }
 
+    /**
+     * Issue 17, finding 8: a NUL character in a member name, or deep in a free-form member, reached the events and
+     * failed every projection writing it (PostgreSQL stores no NUL in text or jsonb). It is refused before anything is
+     * written, wherever it stands.
+     */
+    @Test
+    void aNulCharacterInAMemberNameOrAFreeFormValueIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Endpoint createPerson = new Endpoint("POST", "/api/v1/persons", organization.apiKey(), "firstName");
+        Map<String, String> bodies = Map.of(
+                "NUL in a name of sourceDetails", "{\"email\": \"nul1@badinput.example\", \"firstName\": \"Nul\", "
+                        + "\"lastName\": \"Key\", \"sourceDetails\": {\"utm\\u0000source\": \"ad\"}}",
+                "NUL in a nested value of sourceDetails", "{\"email\": \"nul2@badinput.example\", \"firstName\": "
+                        + "\"Nul\", \"lastName\": \"Value\", \"sourceDetails\": {\"campaign\": {\"name\": [\"a\\u0000\"]}}}",
+                "NUL in the name of a known member", "{\"email\": \"nul3@badinput.example\", \"first\\u0000Name\": "
+                        + "\"Nul\", \"lastName\": \"Member\"}");
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            long eventsBefore = eventCount();
+            HttpResponse<String> response = send(createPerson, new BadBody(body.getValue(), "application/json", 400,
+                    "invalid_characters"));
+            assertThat(response.statusCode()).as(body.getKey() + ": " + response.body()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("code").asText()).as(body.getKey())
+                    .isEqualTo("invalid_characters");
+            assertThat(eventCount()).as(body.getKey() + ": no event").isEqualTo(eventsBefore);
+        }
+    }
+
     @Test
     void unknownRoutesWrongMethodsAndUnacceptableFormatsAreProblemsToo() throws Exception {
         HttpResponse<String> unknownRoute = send(new Endpoint("GET", "/api/v1/no-such-thing", organization.apiKey(), null),

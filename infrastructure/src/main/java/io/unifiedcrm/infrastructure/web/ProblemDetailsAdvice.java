@@ -151,7 +151,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return fieldProblem("unknown_property", unknown, "Unknown property; it is not part of this request.");
             }
-            if (cause instanceof StringDeserializers.NulCharacterException nul) {
+            if (cause instanceof NulCharacterException nul) {
                 return fieldProblem("invalid_characters", nul, "Text must not contain NUL characters.");
             }
             if (cause instanceof MismatchedInputException mismatch) {

@@ -3,7 +3,6 @@ package io.unifiedcrm.infrastructure.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -13,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Request bodies are read strictly: unknown properties (no mass assignment of ids, versions or computed flags),
- * duplicate keys, trailing content, numbers or booleans where text is expected, and NUL characters are refused;
+ * duplicate keys, trailing content, numbers or booleans where text is expected, and NUL characters anywhere (names and
+ * text, also in free-form members: {@link NulRejectingJsonFactory}) are refused;
  * nesting depth and number length are bounded so a hostile document costs little to reject (the body size is
  * bounded by {@link RequestBodyLimitFilter}).
  */
@@ -24,13 +24,9 @@ public class StrictJsonConfiguration {
     static final int MAX_NUMBER_LENGTH = 64;
 
     @Bean
-    public Module rejectNulCharacters() {
-        return StringDeserializers.rejectingNulCharacters();
-    }
-
-    @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictRequestReading() {
         return builder -> builder
+                .factory(new NulRejectingJsonFactory())
                 // 1.7 units is not 1 unit: a fraction where a whole number belongs is a 400, not truncated
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
