@@ -28,10 +28,6 @@ public class TokenClaims {
      * the token is a replay's, the position the replay ends at (else null).
      */
     public record Claim(int segment, String owner, Long position, Instant claimedAt, Long resetPosition) {
-
-        public Claim(int segment, String owner, Long position, Instant claimedAt) {
-            this(segment, owner, position, claimedAt, null);
-        }
     }
 
     private final JdbcTemplate jdbc;

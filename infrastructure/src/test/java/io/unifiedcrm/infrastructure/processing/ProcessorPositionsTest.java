@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ProcessorPositionsTest {
 
     private static TokenClaims.Claim claim(int segment, String owner, Long position) {
-        return new TokenClaims.Claim(segment, owner, position, null);
+        return new TokenClaims.Claim(segment, owner, position, null, null);
     }
 
     private static EventTrackerStatus here(int segment, long position) {

@@ -93,7 +93,7 @@ class PersonAsOf {
         }
         return replay.rolledBack(() -> {
             Map<UUID, List<DomainEventMessage<?>>> cluster = clusterAt(organizationId, personId, person, asOf);
-            Set<UUID> aggregates = referringAggregates(organizationId, cluster.keySet(), asOf);
+            Set<UUID> aggregates = new LinkedHashSet<>(references(organizationId, cluster.keySet(), "aggregate", asOf));
             List<List<DomainEventMessage<?>>> histories = new ArrayList<>(cluster.values());
             aggregates.stream().filter(aggregate -> !cluster.containsKey(aggregate))
                     .forEach(aggregate -> histories.add(replay.eventsOf(aggregate, asOf)));
@@ -149,11 +149,10 @@ class PersonAsOf {
         return survivor;
     }
 
-    /** The orders, deals, activities and addresses whose events up to that instant referred to the persons. */
-    private Set<UUID> referringAggregates(UUID organizationId, Set<UUID> persons, Instant at) {
-        return new LinkedHashSet<>(references(organizationId, persons, "aggregate", at));
-    }
-
+    /**
+     * The persons merged into the persons (kind {@code merged}), or the orders, deals, activities and addresses whose
+     * events referred to them ({@code aggregate}), by that instant.
+     */
     private List<UUID> references(UUID organizationId, Set<UUID> persons, String kind, Instant at) {
         return jdbc.queryForList("""
                         SELECT DISTINCT referrer_id FROM identity.person_reference
