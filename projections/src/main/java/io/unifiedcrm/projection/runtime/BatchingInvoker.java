@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -42,6 +44,8 @@ public final class BatchingInvoker implements EventHandlerInvoker {
     private final ReadModelDelay delay;
     /** Whether any handler takes a payload type (or a supertype of it): most events are for other projections. */
     private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
+    /** Whether a replay offers an event to every handler ({@code @DisallowReplay} on none of them). */
+    private final boolean everyHandlerReplays;
 
     /**
      * @param savepoints the savepoints of the processor's transactions; may be null when the invoker does not recover
@@ -66,6 +70,8 @@ public final class BatchingInvoker implements EventHandlerInvoker {
         this.recovers = recovers;
         this.emptiedAtReset = List.copyOf(emptiedAtReset);
         this.delay = delay;
+        this.everyHandlerReplays = !(delegate instanceof MultiEventHandlerInvoker multi)
+                || multi.delegates().stream().allMatch(EventHandlerInvoker::supportsReset);
     }
 
     public EventHandlerInvoker delegate() {
@@ -74,9 +80,18 @@ public final class BatchingInvoker implements EventHandlerInvoker {
 
     @Override
     public boolean canHandle(EventMessage<?> event, Segment segment) {
-        // Axon asks this for every event of the stream and every segment, and answers by asking each handler method;
-        // a payload type that no handler takes is answered from the map
-        return canHandleType(event.getPayloadType()) && delegate.canHandle(event, segment);
+        // Axon asks this for every event of the stream and every segment, and answers by asking each handler method
+        // (and the sequencing policy) per event; the payload type is answered from the map. A segment that is the
+        // whole stream holds every sequence, and when a replay leaves no handler out, the type decides. A handler
+        // whose parameters refuse the message (@SequenceNumber of an event not sourced from an aggregate) is then
+        // offered it and not invoked, as Axon's adapter does with a message no handler takes.
+        if (!canHandleType(event.getPayloadType())) {
+            return false;
+        }
+        if (segment.getMask() == 0 && (everyHandlerReplays || !ReplayToken.isReplay(event))) {
+            return true;
+        }
+        return delegate.canHandle(event, segment);
     }
 
     @Override
