@@ -34,6 +34,7 @@ public enum ErrorCode {
     OBJECT_TYPE_INACTIVE("object_type_inactive", ErrorKind.CONFLICT),
     SYSTEM_OBJECT_TYPE("system_object_type", ErrorKind.CONFLICT),
     INVALID_PROPERTIES("invalid_properties", ErrorKind.INVALID),
+    VALIDATION_TOO_COSTLY("validation_too_costly", ErrorKind.INVALID),
     VALUE_TOO_LARGE("value_too_large", ErrorKind.INVALID),
     PROPERTIES_TOO_LARGE("properties_too_large", ErrorKind.TOO_LARGE),
     UNIQUE_VALUE_TAKEN("unique_value_taken", ErrorKind.CONFLICT),

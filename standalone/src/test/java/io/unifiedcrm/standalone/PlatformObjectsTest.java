@@ -196,6 +196,33 @@ class PlatformObjectsTest extends StandaloneTest {
         assertThat(infinite.status()).as(infinite.toString()).isEqualTo(422);
     }
 
+    @Test
+    void schemasWhoseValidationCostIsUnboundedAreRefusedAndAnExpensiveRecordIs422() {
+        Map<String, Object> selfReferencing = Map.of("type", "object", "properties", Map.of("a",
+                Map.of("$ref", "#/$defs/x")), "$defs", Map.of("x", Map.of("anyOf", List.of(
+                        Map.of("anyOf", List.of(Map.of("$ref", "#/$defs/x"), Map.of("$ref", "#/$defs/x"))),
+                        Map.of("type", "string")))));
+        Response refused = api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "loop",
+                "pluralName", "loops", "schema", selfReferencing, "displayProperty", "a"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body().get("code").asText()).isEqualTo("invalid_schema");
+
+        Response defined = api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "coded",
+                "pluralName", "codeds", "displayProperty", "name", "schema", Map.of("type", "object",
+                        "properties", Map.of("name", Map.of("type", "string")),
+                        "patternProperties", Map.of("^c", Map.of("type", "string", "pattern", "^(a|a)*\\1$")))));
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        Map<String, Object> codes = new java.util.HashMap<>(Map.of("name", "slow"));
+        for (int i = 0; i < 200; i++) {
+            codes.put("c" + i, "a".repeat(20) + "b");
+        }
+        Response tooCostly = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "coded",
+                "properties", codes));
+        assertThat(tooCostly.status()).as(tooCostly.toString()).isEqualTo(422);
+        assertThat(tooCostly.body().get("code").asText()).isEqualTo("validation_too_costly");
+    }
+
     private UUID create(Map<String, Object> properties) {
         Response created = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "subscription",
                 "properties", properties));

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * The {@code pattern} and {@code patternProperties} of customers' schemas, run with a time budget per match: a
- * pattern that backtracks catastrophically (e.g. {@code ^(a|a)*$} on a long value) must not hold a thread — and the
- * object type's lock — for minutes. A match that runs out of time (or of stack, which the JDK's matcher uses per
- * repetition) counts as no match, so the value is refused.
+ * The {@code pattern} and {@code patternProperties} of customers' schemas, run against a deadline: a pattern that
+ * backtracks catastrophically (e.g. {@code ^(a|a)*$} on a long value) must not hold a thread — and the object
+ * type's lock — for minutes. Within a record's validation the deadline is the validation's ({@link ValidationBudget}),
+ * shared by all its matches, and running out of it ends the validation; elsewhere (the meta-schema's own patterns)
+ * each match has its own budget and a match that runs out counts as no match. A match that runs out of stack (the
+ * JDK's matcher recurses per repetition) counts as no match, so the value is refused.
  */
 final class BoundedRegularExpressions implements RegularExpressionFactory {
 
@@ -23,10 +25,15 @@ final class BoundedRegularExpressions implements RegularExpressionFactory {
     public RegularExpression getRegularExpression(String regex) {
         Pattern pattern = Pattern.compile(regex);
         return value -> {
+            long deadline = ValidationBudget.currentDeadline(System.nanoTime() + budgetNanos);
             try {
-                return pattern.matcher(new Deadline(value, System.nanoTime() + budgetNanos)).find();
-            } catch (OutOfTime | StackOverflowError tooCostly) {
-                // the JDK's matcher recurses per repetition: a long value can exhaust the stack as well as the time
+                return pattern.matcher(new Deadline(value, deadline)).find();
+            } catch (OutOfTime outOfTime) {
+                // the validator logs and rethrows what a match throws; the validation's budget ends it instead
+                ValidationBudget.exhaustCurrent();
+                return false;
+            } catch (StackOverflowError tooDeep) {
+                // the JDK's matcher recurses per repetition: a long value can exhaust the stack
                 return false;
             }
         };

@@ -3,6 +3,8 @@ package io.unifiedcrm.platform.definition.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -21,13 +23,15 @@ import java.util.Set;
 /**
  * The JSON Schema (draft 2020-12) of an object type's properties, checked when it is defined: a JSON object of type
  * object with {@code properties} (at most {@value #MAX_PROPERTIES}), itself valid against the draft 2020-12
- * meta-schema, referring only to itself ({@code $ref} within the document: nothing is fetched). Compiled, it
- * validates records' properties with format assertions on (a {@code "format": "date"} is checked) and with at most
- * 50 ms per regular-expression match.
+ * meta-schema, of a shape whose validation costs a bounded amount ({@link SchemaShape}: referring only within
+ * itself and never in a cycle, nothing is fetched). Compiled, it validates records' properties with format
+ * assertions on (a {@code "format": "date"} is checked) within a budget of time and errors per validation
+ * ({@link ValidationBudget}), regular-expression matches included.
  */
 public final class PropertySchema {
 
     public static final int MAX_PROPERTIES = 500;
+    static final int MAX_REPORTED_VIOLATIONS = 100;
     private static final int MAX_SCHEMA_CHARACTERS = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
@@ -35,6 +39,7 @@ public final class PropertySchema {
                     SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true)
                             .regularExpressionFactory(new BoundedRegularExpressions(Duration.ofMillis(50)))
                             .build()));
+    private static final ExecutionConfig EXECUTION = ExecutionConfig.builder().formatAssertionsEnabled(true).build();
     private static final Schema META_SCHEMA = REGISTRY.getSchema(
             SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
@@ -65,7 +70,7 @@ public final class PropertySchema {
             throw new DomainRuleViolation(ErrorCode.TOO_MANY_PROPERTIES, "schema",
                     "An object type has at most " + MAX_PROPERTIES + " properties.");
         }
-        requireOnlyLocalReferences(node);
+        SchemaShape.check(node);
         List<Error> metaErrors = META_SCHEMA.validate(node);
         if (!metaErrors.isEmpty()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_SCHEMA, "schema is not a valid JSON Schema (2020-12).",
@@ -111,9 +116,27 @@ public final class PropertySchema {
         return document.hashCode();
     }
 
-    /** Every way {@code properties} break the schema, each located by a JSON pointer under {@code /properties}. */
+    /**
+     * Every way {@code properties} break the schema (the first {@value #MAX_REPORTED_VIOLATIONS}), each located by a
+     * JSON pointer under {@code /properties}.
+     *
+     * @throws DomainRuleViolation {@code validation_too_costly} when the validation exceeds its budget
+     *                             ({@link ValidationBudget}): the properties are refused
+     */
     public List<DomainRuleViolation.Violation> violationsOf(Map<String, Object> properties) {
-        return violations("/properties", compiled.validate(JSON.valueToTree(properties)));
+        JsonNode instance = JSON.valueToTree(properties);
+        try {
+            List<Error> errors = ValidationBudget.spend(EXECUTION, budget -> compiled.validate(budget, instance,
+                    OutputFormat.DEFAULT, (context, schemaContext) -> { }));
+            List<DomainRuleViolation.Violation> violations = violations("/properties", errors);
+            return violations.size() > MAX_REPORTED_VIOLATIONS
+                    ? violations.subList(0, MAX_REPORTED_VIOLATIONS) : violations;
+        } catch (ValidationBudget.Exhausted exhausted) {
+            throw new DomainRuleViolation(ErrorCode.VALIDATION_TOO_COSTLY, "properties",
+                    "Checking these properties against the object type's schema took more than "
+                            + ValidationBudget.TIME.toMillis() + " ms or found more than " + ValidationBudget.ERRORS
+                            + " errors; the properties are refused. Simplify the schema or the values.");
+        }
     }
 
     private static List<DomainRuleViolation.Violation> violations(String prefix, Collection<Error> errors) {
@@ -127,20 +150,6 @@ public final class PropertySchema {
             violations.add(new DomainRuleViolation.Violation(pointer, error.getMessage()));
         }
         return violations;
-    }
-
-    private static void requireOnlyLocalReferences(JsonNode node) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(member -> {
-                if ((member.getKey().equals("$ref") || member.getKey().equals("$dynamicRef"))
-                        && !member.getValue().asText().startsWith("#")) {
-                    throw invalid("schema may only refer within itself ($ref starting with #).");
-                }
-                requireOnlyLocalReferences(member.getValue());
-            });
-        } else if (node.isArray()) {
-            node.forEach(PropertySchema::requireOnlyLocalReferences);
-        }
     }
 
     private static DomainRuleViolation invalid(String message) {

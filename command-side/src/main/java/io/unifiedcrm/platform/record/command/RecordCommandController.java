@@ -43,7 +43,8 @@ class RecordCommandController {
     @PostMapping
     @Operation(summary = "Create a record of an object type; its properties must satisfy the type's schema",
             description = "Schema violations answer 422 invalid_properties with one errors[] entry per violation "
-                    + "(pointer into the body); more than 256 KiB of properties 413; a value over 64 KiB 422.")
+                    + "(pointer into the body, the first 100); more than 256 KiB of properties 413; a value over "
+                    + "64 KiB 422; a validation over its budget (250 ms, 10,000 errors) 422 validation_too_costly.")
     ResponseEntity<CommandAccepted> create(CallerOrganization organization,
                                            @Valid @RequestBody CreateRecordRequest request) {
         UUID recordId = UUID.randomUUID();
