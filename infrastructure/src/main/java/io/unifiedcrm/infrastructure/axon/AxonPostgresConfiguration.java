@@ -90,12 +90,11 @@ public class AxonPostgresConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
+        return new ClaimsBeforeAppendEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(false)
-                .build();
+                .optimizeEventConsumption(false));
     }
 
     @Bean

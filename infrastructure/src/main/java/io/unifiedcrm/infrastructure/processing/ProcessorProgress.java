@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,12 +31,16 @@ import org.springframework.stereotype.Component;
  * <p>Gauges per processing group ({@code processor} tag): {@code unifiedcrm_processor_lag_events} (head position
  * minus the processor's position) and {@code unifiedcrm_processor_lag_ms} (age of the oldest event the processor has
  * not processed yet; 0 when caught up). Both are NaN while the position is unknown (a segment without a position yet).
+ * {@code unifiedcrm_processor_gaps}: the global indexes a segment of the processor on this instance waits for.
  */
 @Component
 public class ProcessorProgress {
 
-    /** One processor's progress; the numbers are null when unknown. */
-    public record Progress(Long position, Long lagEvents, Long lagMillis, boolean stalled) {
+    /**
+     * One processor's progress; the numbers are null when unknown. {@code gaps}: the most global indexes one of its
+     * segments on this instance waits for (taken by writers that have not committed, or rolled back).
+     */
+    public record Progress(Long position, Long lagEvents, Long lagMillis, boolean stalled, int gaps) {
     }
 
     private record Snapshot(Instant takenAt, Map<String, Progress> processors) {
@@ -70,6 +78,13 @@ public class ProcessorProgress {
             Gauge.builder("unifiedcrm.processor.lag.ms", this, progress -> progress.gauge(processor, false))
                     .tag("processor", processor)
                     .description("Age in milliseconds of the oldest event the processor has not processed (0 when caught up)")
+                    .register(meters);
+            Gauge.builder("unifiedcrm.processor.gaps", this, progress -> {
+                        Progress current = progress.of(processor);
+                        return current == null ? Double.NaN : current.gaps();
+                    })
+                    .tag("processor", processor)
+                    .description("Global indexes of the event table the processor waits for (the most of a segment of this instance)")
                     .register(meters);
         }
     }
@@ -117,9 +132,21 @@ public class ProcessorProgress {
                     : oldestUnprocessed.containsKey(position)
                             ? Math.max(0, Duration.between(oldestUnprocessed.get(position), now).toMillis())
                             : null;
-            progress.put(name, new Progress(position, lag, lagMillis, stallRule.observe(name, position, lag, now)));
+            progress.put(name, new Progress(position, lag, lagMillis, stallRule.observe(name, position, lag, now),
+                    gapsOf(processors.get(name))));
         });
         return new Snapshot(now, Map.copyOf(progress));
+    }
+
+    private static int gapsOf(StreamingEventProcessor processor) {
+        int most = 0;
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            TrackingToken token = WrappedToken.unwrapLowerBound(status.getTrackingToken());
+            if (token instanceof GapAwareTrackingToken gapAware) {
+                most = Math.max(most, gapAware.getGaps().size());
+            }
+        }
+        return most;
     }
 
     /** For each position, the time of the first event after it. */
