@@ -140,6 +140,31 @@ class IdempotencyTest extends StandaloneTest {
                 .containsExactly("new");
     }
 
+    @Test
+    void anApiKeyIssuedUnderAnIdempotencyKeyIsNeverKeptAndItsReplayWithholdsIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        for (var issued : List.of(
+                List.of(organization.apiKey(), "/api/v1/organizations/" + organization.id() + "/api-keys",
+                        "{\"access\":\"read_only\"}"),
+                List.of(ADMIN_KEY, "/api/v1/organizations", "{\"name\":\"Secretive Ltd\",\"baseCurrency\":\"EUR\"}"))) {
+            HttpResponse<String> first = send(issued.get(0), issued.get(1), key, issued.get(2));
+            HttpResponse<String> replay = send(issued.get(0), issued.get(1), key, issued.get(2));
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            String secret = JSON.readTree(first.body()).get("apiKey").asText();
+            assertThat(secret).startsWith("ucrm_");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM system.idempotency_key WHERE idempotency_key = ? "
+                    + "AND position(convert_to(?, 'UTF8') IN response_body) > 0", Long.class, key, secret))
+                    .as("the secret kept at rest").isZero();
+            assertThat(replay.statusCode()).isEqualTo(201);
+            assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+            assertThat(replay.headers().firstValue("Idempotent-Withheld")).hasValue("apiKey");
+            assertThat(first.headers().firstValue("Idempotent-Withheld")).isEmpty();
+            assertThat(JSON.readTree(replay.body()).get("apiKey").isNull()).isTrue();
+            assertThat(JSON.readTree(replay.body()).get("id")).isEqualTo(JSON.readTree(first.body()).get("id"));
+        }
+    }
+
     private HttpResponse<String> post(String path, String key, String body) throws Exception {
         return send(organization.apiKey(), path, key, body);
     }

@@ -35,6 +35,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * original status and body again, marked {@code Idempotent-Replayed: true}, and changes nothing; the same key with
  * another body is refused (422); a retry that arrives while the original is still running is refused (409). Keys
  * are scoped to the caller's organization and the route. Server errors (5xx) are not kept, so they can be retried.
+ * A secret in the answer is not kept: the replay has it as null ({@link WithheldFromReplays}).
  * Runs after authentication, which decides the scope.
  */
 @Component
@@ -113,8 +114,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         headers.put(name, value);
                     }
                 }
-                keys.complete(scope, route, key,
-                        new StoredResponse(recorded.getStatus(), headers, recorded.getContentAsByteArray()));
+                byte[] body = recorded.getContentAsByteArray();
+                String withheld = WithheldFromReplays.of(request);
+                if (withheld != null) {
+                    body = WithheldFromReplays.without(body, withheld);
+                    headers.put(WithheldFromReplays.HEADER, withheld);
+                }
+                keys.complete(scope, route, key, new StoredResponse(recorded.getStatus(), headers, body));
                 kept = true;
             }
         } finally {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.identity.organization.api.ApiKeyAccess;
 import io.unifiedcrm.identity.organization.api.IssueApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.RevokeApiKeyCommand;
+import io.unifiedcrm.infrastructure.idempotency.WithheldFromReplays;
 import io.unifiedcrm.infrastructure.security.ApiKeySecret;
 import io.unifiedcrm.infrastructure.security.Caller;
 import io.unifiedcrm.infrastructure.web.CommandAccepted;
@@ -33,7 +34,9 @@ class ApiKeyCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Issue an API key (read_only or read_write); answers its secret, once")
+    @Operation(summary = "Issue an API key (read_only or read_write); answers its secret, once",
+            description = "Replayed with the same Idempotency-Key, the answer has apiKey null and the header "
+                    + "Idempotent-Withheld: apiKey: the secret is never kept; revoke the key and issue another.")
     ResponseEntity<ApiKeyIssued> issue(Caller caller, @PathVariable UUID organizationId,
                                        @Valid @RequestBody IssueApiKeyRequest request) {
         requireAccess(caller, organizationId);
@@ -45,6 +48,7 @@ class ApiKeyCommandController {
         ApiKeySecret secret = ApiKeySecret.generate();
         long version = commands.<Long>sendAndWait(
                 new IssueApiKeyCommand(organizationId, apiKeyId, secret.hash(), access));
+        WithheldFromReplays.member("apiKey");
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId + "/api-keys/" + apiKeyId))
                 .eTag(String.valueOf(version))
                 .body(new ApiKeyIssued(apiKeyId, access.code(), secret.value(), version));

@@ -3,6 +3,7 @@ package io.unifiedcrm.identity.organization.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.identity.organization.api.ChangeOrganizationCommand;
 import io.unifiedcrm.identity.organization.api.CreateOrganizationCommand;
+import io.unifiedcrm.infrastructure.idempotency.WithheldFromReplays;
 import io.unifiedcrm.infrastructure.security.ApiKeySecret;
 import io.unifiedcrm.infrastructure.security.Caller;
 import io.unifiedcrm.infrastructure.web.CommandAccepted;
@@ -45,12 +46,15 @@ class OrganizationCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an organization (platform admin key); answers its first API key, once")
+    @Operation(summary = "Create an organization (platform admin key); answers its first API key, once",
+            description = "Replayed with the same Idempotency-Key, the answer has apiKey null and the header "
+                    + "Idempotent-Withheld: apiKey: the secret is never kept.")
     ResponseEntity<OrganizationCreated> create(@Valid @RequestBody CreateOrganizationRequest request) {
         UUID organizationId = UUID.randomUUID();
         ApiKeySecret apiKey = ApiKeySecret.generate();
         long version = commands.<Long>sendAndWait(new CreateOrganizationCommand(
                 organizationId, request.name(), request.baseCurrency(), UUID.randomUUID(), apiKey.hash()));
+        WithheldFromReplays.member("apiKey");
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId))
                 .eTag(String.valueOf(version))
                 .body(new OrganizationCreated(organizationId, request.name().strip(), apiKey.value(), version));
