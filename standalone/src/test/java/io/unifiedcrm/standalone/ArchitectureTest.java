@@ -3,6 +3,7 @@ package io.unifiedcrm.standalone;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -38,6 +39,13 @@ class ArchitectureTest {
                 "query-side", "standalone"}) {
             assertThat(CLASSES.that(inModule(module))).as(module).isNotEmpty();
         }
+    }
+
+    /** Issue 17, finding 14: every serializer is Jackson; XStream, with its history of gadget chains, is not shipped. */
+    @Test
+    void xstreamIsNotOnTheClassPath() {
+        assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test

@@ -103,6 +103,20 @@ class SearchTest extends StandaloneTest {
         assertThat(ids(search(organization, "q=" + encode("+442079")))).containsExactly(jonathan.toString());
     }
 
+    /** Issue 17, finding 14: characters that unaccent turns into tsquery syntax (’ → ', ‖ → ||, ∖ → \). */
+    @Test
+    void wordsThatUnaccentTurnsIntoQuotesBarsOrBackslashesAreSearchedNotA500() {
+        TestOrganization organization = api.createOrganization("Search Unaccent GmbH");
+        UUID brien = api.createPerson(organization, "ob@search-unaccent.example", "Seán", "O’Brien");
+        awaitHits(organization, "q=" + encode("sean"), found -> ids(found).contains(brien.toString()));
+
+        for (String query : List.of("o’brien", "‖‖", "o’brien ‖ ∖", "∖’", "ʼ‘’‛")) {
+            Response answer = api.get("/api/v1/search?q=" + encode(query), organization.apiKey());
+            assertThat(answer.status()).as(query + ": " + answer).isEqualTo(200);
+        }
+        assertThat(ids(search(organization, "q=" + encode("o’brien")))).contains(brien.toString());
+    }
+
     @Test
     void aCompanyIsFoundDespiteAOneLetterTypoAndExactlyByItsDomain() {
         TestOrganization organization = api.createOrganization("Search Typo GmbH");

@@ -37,9 +37,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SearchQueries {
 
     static final String WORD_SIMILARITY_THRESHOLD = "0.4";
+    /**
+     * Every word of the query as a prefix, all required: {@code 'jon':* & 'smi':*}. The words are quoted after
+     * {@code unaccent}, which turns some characters into tsquery syntax (’ into a quote, ‖ into bars, ∖ into a
+     * backslash): quoted before it, such a word broke the quoting (a 500).
+     */
+    private static final String PREFIX_QUERY = """
+            to_tsquery('simple', (SELECT string_agg('''' || replace(replace(word, '\\', '\\\\'), '''', '''''')
+                || ''':*', ' & ') FROM regexp_split_to_table(unaccent(cast(:text AS text)), ' ') AS word
+                WHERE word <> ''))""";
     private static final String MATCHES_TEXT = """
             (d.exact_keys @> ARRAY[cast(:exact AS text)]
-             OR d.document @@ to_tsquery('simple', unaccent(:tsquery)))""";
+             OR d.document @@ %s)""".formatted(PREFIX_QUERY);
     private static final String COMMON_FILTER = """
             d.organization_id = :organizationId AND d.status = 'active'
               AND d.type = ANY(string_to_array(:types, ','))""";
@@ -50,10 +59,10 @@ class SearchQueries {
             SELECT d.type, d.id, d.object_type, d.title, d.subtitle, d.fields::text AS fields, hit.score
             FROM system.search_document d
             CROSS JOIN LATERAL (SELECT CASE WHEN d.exact_keys @> ARRAY[cast(:exact AS text)] THEN 2 ELSE 1 END
-                + least(round(ts_rank(d.document, to_tsquery('simple', unaccent(:tsquery)), 32)::numeric, 4), 0.9999)
+                + least(round(ts_rank(d.document, %s, 32)::numeric, 4), 0.9999)
                 AS score) hit
             WHERE %s AND %s AND %s
-            ORDER BY hit.score DESC, d.id LIMIT :limit""".formatted(COMMON_FILTER, MATCHES_TEXT, AFTER);
+            ORDER BY hit.score DESC, d.id LIMIT :limit""".formatted(PREFIX_QUERY, COMMON_FILTER, MATCHES_TEXT, AFTER);
     private static final String FUZZY = """
             SELECT d.type, d.id, d.object_type, d.title, d.subtitle, d.fields::text AS fields, hit.score
             FROM system.search_document d
@@ -81,7 +90,6 @@ class SearchQueries {
                 .addValue("organizationId", query.organizationId())
                 .addValue("types", query.types().stream().map(SearchType::code).collect(Collectors.joining(",")))
                 .addValue("exact", query.text().toLowerCase(Locale.ROOT))
-                .addValue("tsquery", prefixQuery(query.text()))
                 .addValue("text", query.text())
                 .addValue("afterScore", query.afterScore())
                 .addValue("afterId", query.afterId());
@@ -101,17 +109,6 @@ class SearchQueries {
         SearchHighlighter highlighter = new SearchHighlighter(query.text());
         return new SearchHitPage(hits.stream().limit(query.limit()).map(hit -> hit.view(highlighter)).toList(),
                 hasMore);
-    }
-
-    /** Every word of the query as a prefix, all required: {@code 'jon':* & 'smi':*}, quoted for tsquery syntax. */
-    static String prefixQuery(String text) {
-        List<String> terms = new ArrayList<>();
-        for (String word : text.split(" ")) {
-            if (!word.isEmpty()) {
-                terms.add("'" + word.replace("\\", "\\\\").replace("'", "''") + "':*");
-            }
-        }
-        return String.join(" & ", terms);
     }
 
     private static Hit hit(java.sql.ResultSet row, int index) throws java.sql.SQLException {

@@ -53,10 +53,4 @@ class SearchHighlighterTest {
         assertThat(SearchHighlighter.similarity("corporaton", "corporation")).isEqualTo(9.0 / 14);
         assertThat(SearchHighlighter.similarity("abc", "xyz")).isZero();
     }
-
-    @Test
-    void everyWordBecomesAQuotedPrefixOfTheTsquery() {
-        assertThat(SearchQueries.prefixQuery("jon smi")).isEqualTo("'jon':* & 'smi':*");
-        assertThat(SearchQueries.prefixQuery("o'brien a\\b")).isEqualTo("'o''brien':* & 'a\\\\b':*");
-    }
 }
