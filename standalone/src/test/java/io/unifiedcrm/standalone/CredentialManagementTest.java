@@ -15,6 +15,7 @@ import io.unifiedcrm.standalone.Api.TestOrganization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,46 @@ class CredentialManagementTest extends StandaloneTest {
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.body().get("code").asText()).isEqualTo("forbidden");
         assertThat(api.post(keys(), readOnly, Map.of("access", "read_write")).status()).isEqualTo(403);
+    }
+
+    /** Issue 17, finding 10: an integration's read-write key cannot mint or revoke keys; an admin key can. */
+    @Test
+    void onlyAnAdminKeyManagesKeysAndTheOrganizationsFirstKeyIsOne() {
+        String readWrite = api.post(keys(), organization.apiKey(), Map.of("access", "read_write")).body()
+                .get("apiKey").asText();
+        assertThat(api.patch("/api/v1/persons/" + person, readWrite, Map.of("firstName", "Eve")).status())
+                .isEqualTo(200);
+        for (String access : List.of("read_only", "read_write", "admin")) {
+            Response minted = api.post(keys(), readWrite, Map.of("access", access));
+            assertThat(minted.status()).as(access + ": " + minted).isEqualTo(403);
+        }
+        assertThat(api.get(keys(), readWrite).status()).isEqualTo(403);
+        String firstKeyId = api.get(keys(), organization.apiKey()).body().get("items").get(0).get("id").asText();
+        assertThat(api.send("DELETE", keys() + "/" + firstKeyId, readWrite, null, null).status()).isEqualTo(403);
+
+        assertThat(api.get(keys(), organization.apiKey()).body().get("items").get(0).get("access").asText())
+                .isEqualTo("admin");
+        Response admin = api.post(keys(), organization.apiKey(), Map.of("access", "admin"));
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(201);
+        Response byTheNewAdmin = api.post(keys(), admin.body().get("apiKey").asText(), Map.of("access", "read_only"));
+        assertThat(byTheNewAdmin.status()).as(byTheNewAdmin.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theMigrationMakesTheKeyIssuedWithAnOrganizationBeforeTheChangeAnAdminKey() throws Exception {
+        String later = api.post(keys(), organization.apiKey(), Map.of("access", "read_write")).body().get("id")
+                .asText();
+        // as the organization's keys were stored before: both read-write
+        jdbc.update("UPDATE auth.api_key SET access = 'READ_WRITE' WHERE organization_id = ?", organization.id());
+
+        try (var migration = getClass().getResourceAsStream(
+                "/db/migration/command-side/V2_9__first_api_key_is_admin.sql")) {
+            jdbc.execute(new String(migration.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        assertThat(jdbc.queryForList("SELECT api_key_id || ':' || access FROM auth.api_key WHERE organization_id = ? "
+                + "ORDER BY issued_at", String.class, organization.id())).endsWith(later + ":READ_WRITE")
+                .first().asString().endsWith(":ADMIN");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.axonframework.common.caching.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
+import io.unifiedcrm.infrastructure.security.FirstApiKeyIsAdmin;
 import io.unifiedcrm.infrastructure.processing.ProcessorSettings;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -53,6 +54,12 @@ public class AxonMessagingConfiguration {
                 // Events are forever: a field removed from a record must not make old events unreadable.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /** Upcasters: Axon's Spring support puts every EventUpcaster bean into the chain every event read goes through. */
+    @Bean
+    public FirstApiKeyIsAdmin firstApiKeyIsAdmin() {
+        return new FirstApiKeyIsAdmin();
     }
 
     /** The command gateway, retrying commands that lost a race for an aggregate's next sequence number. */

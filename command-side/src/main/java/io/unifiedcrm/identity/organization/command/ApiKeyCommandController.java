@@ -34,7 +34,7 @@ class ApiKeyCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Issue an API key (read_only or read_write); answers its secret, once",
+    @Operation(summary = "Issue an API key (read_only, read_write or admin; needs an admin key); answers its secret, once",
             description = "Replayed with the same Idempotency-Key, the answer has apiKey null and the header "
                     + "Idempotent-Withheld: apiKey: the secret is never kept; revoke the key and issue another.")
     ResponseEntity<ApiKeyIssued> issue(Caller caller, @PathVariable UUID organizationId,
@@ -42,7 +42,7 @@ class ApiKeyCommandController {
         requireAccess(caller, organizationId);
         ApiKeyAccess access = ApiKeyAccess.fromCode(request.access());
         if (access == null) {
-            throw new DomainRuleViolation(ErrorCode.INVALID_ACCESS, "access", "access is read_only or read_write.");
+            throw new DomainRuleViolation(ErrorCode.INVALID_ACCESS, "access", "access is read_only, read_write or admin.");
         }
         UUID apiKeyId = UUID.randomUUID();
         ApiKeySecret secret = ApiKeySecret.generate();

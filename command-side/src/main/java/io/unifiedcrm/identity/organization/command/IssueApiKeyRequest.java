@@ -5,5 +5,5 @@ import jakarta.validation.constraints.NotNull;
 
 /** Body of {@code POST /api/v1/organizations/{id}/api-keys}. */
 public record IssueApiKeyRequest(
-        @NotNull @Schema(allowableValues = {"read_only", "read_write"}, example = "read_only") String access) {
+        @NotNull @Schema(allowableValues = {"read_only", "read_write", "admin"}, example = "read_only") String access) {
 }

@@ -55,7 +55,7 @@ public class Organization {
         String baseCurrency = CurrencyCode.of(command.baseCurrency()).value();
         apply(new OrganizationCreatedEvent(command.organizationId(), name, baseCurrency));
         apply(new ApiKeyIssuedEvent(command.organizationId(), command.apiKeyId(), command.apiKeyHash(),
-                ApiKeyAccess.READ_WRITE));
+                ApiKeyAccess.ADMIN));
         return AggregateLifecycle.getVersion();
     }
 

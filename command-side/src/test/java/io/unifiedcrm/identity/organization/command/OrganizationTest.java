@@ -26,7 +26,7 @@ class OrganizationTest {
 
     private static final OrganizationCreatedEvent CREATED = new OrganizationCreatedEvent(ORGANIZATION, "Acme", "EUR");
     private static final ApiKeyIssuedEvent FIRST_KEY =
-            new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.READ_WRITE);
+            new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.ADMIN);
 
     private FixtureConfiguration<Organization> fixture;
 
@@ -42,7 +42,7 @@ class OrganizationTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new OrganizationCreatedEvent(ORGANIZATION, "Acme GmbH", "EUR"),
-                        new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.READ_WRITE))
+                        new ApiKeyIssuedEvent(ORGANIZATION, API_KEY, KEY_HASH, ApiKeyAccess.ADMIN))
                 .expectResultMessagePayload(1L);
     }
 

@@ -8,8 +8,14 @@ import java.util.Set;
 public enum ApiKeyAccess {
     /** Read the organization's data. */
     READ_ONLY(Set.of("crm.read")),
-    /** Read and change the organization's data, and manage its API keys. */
-    READ_WRITE(Set.of("crm.read", "crm.write", "crm.admin"));
+    /** Read and change the organization's data: an integration's key. It cannot manage API keys. */
+    READ_WRITE(Set.of("crm.read", "crm.write")),
+    /**
+     * Read and change the organization's data, change the organization and manage its API keys: the key issued with
+     * the organization, and keys an admin key issues as such. (Until issue 17 a read-write key could manage keys;
+     * the key issued with an organization then is read as an admin key: {@code FirstApiKeyIsAdmin}.)
+     */
+    ADMIN(Set.of("crm.read", "crm.write", "crm.admin"));
 
     private final Set<String> scopes;
 
