@@ -27,7 +27,20 @@ class DockerComposeTest {
         assertThat(services).containsOnlyKeys("postgres", "axonserver", "command-side", "query-side");
         assertThat(section(services, "postgres").get("image").toString()).startsWith("postgres:17");
         assertThat(section(services, "axonserver").get("image").toString()).startsWith("axoniq/axonserver:");
-        assertThat(section(services, "axonserver").get("ports").toString()).contains("8124:8124");
+    }
+
+    /** Issue 17, finding 12: no default password, and only the applications are reachable from outside. */
+    @Test
+    void noDefaultPasswordsAndOnlyTheApplicationsPublishPorts() throws IOException {
+        Map<String, Object> services = section(compose(), "services");
+        assertThat(section(section(services, "postgres"), "environment").get("POSTGRES_PASSWORD").toString())
+                .startsWith("${UNIFIEDCRM_DB_PASSWORD:?");
+        for (String side : List.of("command-side", "query-side")) {
+            assertThat(section(section(services, side), "environment").get("SPRING_DATASOURCE_PASSWORD").toString())
+                    .startsWith("${UNIFIEDCRM_DB_PASSWORD:?");
+        }
+        assertThat(section(services, "postgres")).doesNotContainKey("ports");
+        assertThat(section(services, "axonserver")).doesNotContainKey("ports");
     }
 
     @Test
