@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Where exactly a person came from, as a free JSON object (campaign, form, referrer...): at most 50 members at the
- * top level, 8 levels deep and 16,384 characters of keys and text in all. Changed with JSON merge patch (RFC 7396).
+ * top level, 8 levels deep and 16,384 characters in all: keys and values as JSON writes them ({@code null} and
+ * {@code true} count 4 characters) plus one per member or array element, so nulls, empty keys and empty strings
+ * cannot carry an unbounded structure past the limit. Changed with JSON merge patch (RFC 7396).
  */
 public final class SourceDetails {
 
@@ -25,7 +27,7 @@ public final class SourceDetails {
             throw invalid("sourceDetails may have at most " + MAX_MEMBERS + " members.");
         }
         if (sizeOf(details, 1) > MAX_CHARACTERS) {
-            throw invalid("sourceDetails may hold at most " + MAX_CHARACTERS + " characters of keys and text.");
+            throw invalid("sourceDetails may hold at most " + MAX_CHARACTERS + " characters of JSON.");
         }
         return details;
     }
@@ -42,21 +44,21 @@ public final class SourceDetails {
         if (value instanceof Map<?, ?> map) {
             int size = 0;
             for (Map.Entry<?, ?> member : map.entrySet()) {
-                size += String.valueOf(member.getKey()).length() + sizeOf(member.getValue(), depth + 1);
+                size += 1 + String.valueOf(member.getKey()).length() + sizeOf(member.getValue(), depth + 1);
             }
             return size;
         }
         if (value instanceof List<?> list) {
             int size = 0;
             for (Object element : list) {
-                size += sizeOf(element, depth + 1);
+                size += 1 + sizeOf(element, depth + 1);
             }
             return size;
         }
         if (value instanceof Double number && !Double.isFinite(number)) {
             throw invalid("sourceDetails may hold only finite numbers.");
         }
-        return value == null ? 0 : String.valueOf(value).length();
+        return String.valueOf(value).length();
     }
 
     private static DomainRuleViolation invalid(String message) {

@@ -19,6 +19,7 @@ public record CreatePersonRequest(
                 + "(with a customer number); lead_form makes them a CRM contact with leadStatus new")
         String source,
         @Schema(example = "{\"campaign\": \"spring-sale\", \"landingPage\": \"/offers\"}",
-                description = "a JSON object: at most 50 members, 8 levels, 16,384 characters")
+                description = "a JSON object: at most 50 members, 8 levels, 16,384 characters (keys and values, "
+                        + "null counting 4, plus one per member or element)")
         Map<String, Object> sourceDetails) {
 }
