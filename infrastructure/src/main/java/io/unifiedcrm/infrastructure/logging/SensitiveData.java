@@ -10,8 +10,13 @@ public final class SensitiveData {
 
     private static final Pattern API_KEY = Pattern.compile("ucrm_[A-Za-z0-9_-]{8,}");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+    // A match may only start where a run of its characters starts (the lookbehinds) and never gives back what it
+    // took (possessive): otherwise a long run without the rest of the pattern is scanned again from each of its
+    // characters, quadratic in the length of a log line (100,000 characters: minutes).
+    private static final Pattern JWT = Pattern.compile(
+            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]*+");
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)+");
 
     private SensitiveData() {
     }

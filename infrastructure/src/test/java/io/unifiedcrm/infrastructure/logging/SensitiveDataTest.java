@@ -2,7 +2,9 @@ package io.unifiedcrm.infrastructure.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SensitiveDataTest {
 
@@ -25,6 +27,16 @@ class SensitiveDataTest {
         assertThat(SensitiveData.mask("AUTHORIZATION: BEARER abc.def")).isEqualTo("AUTHORIZATION: BEARER ***");
         assertThat(SensitiveData.mask("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")).isEqualTo("token ***");
         assertThat(SensitiveData.mask("to ada@example.com")).isEqualTo("to ***@***");
+    }
+
+    /** Issue 17, finding 14: a long run of an address's characters without the rest took quadratic time. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // a safety net: before, these lines took minutes each
+    void longRunsWithoutTheRestOfAPatternAreMaskedInLinearTime() {
+        String run = "a".repeat(200_000);
+        assertThat(SensitiveData.mask(run + "@")).isEqualTo(run + "@");
+        assertThat(SensitiveData.mask("eyJ".repeat(70_000) + " @")).startsWith("eyJeyJ");
+        assertThat(SensitiveData.mask(run + "@example.com " + run)).isEqualTo("***@*** " + run);
     }
 
     @Test
