@@ -28,6 +28,7 @@ public enum ErrorCode {
     UNKNOWN_OWNER("unknown_owner", ErrorKind.INVALID),
     INVALID_OBJECT_TYPE_NAME("invalid_object_type_name", ErrorKind.INVALID),
     OBJECT_TYPE_TAKEN("object_type_taken", ErrorKind.CONFLICT),
+    OBJECT_TYPE_LIMIT_REACHED("object_type_limit_reached", ErrorKind.CONFLICT),
     INVALID_SCHEMA("invalid_schema", ErrorKind.INVALID),
     TOO_MANY_PROPERTIES("too_many_properties", ErrorKind.INVALID),
     UNKNOWN_OBJECT_TYPE("unknown_object_type", ErrorKind.INVALID),

@@ -55,6 +55,37 @@ class PlatformObjectsTest extends StandaloneTest {
                 Map.of("active", false)))).isEqualTo("system_object_type");
     }
 
+    /** Issue 17, finding 9: the list is keyset-paged, and an organization has at most 100 object types. */
+    @Test
+    void objectTypesAreListedPageByPageAndTheirNumberIsCapped() {
+        Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("n", Map.of("type", "string")));
+        int custom = io.unifiedcrm.platform.definition.command.ObjectTypeRegistry.MAX_OBJECT_TYPES - 3;
+        for (int i = 0; i < custom; i++) {
+            Response defined = api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name",
+                    String.format("type%03d", i), "pluralName", "types" + i, "schema", schema, "displayProperty", "n"));
+            assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        }
+        Response beyond = api.post("/api/v1/object-definitions", organization.apiKey(), Map.of("name", "onemore",
+                "pluralName", "onemores", "schema", schema, "displayProperty", "n"));
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(409);
+        assertThat(beyond.body().get("code").asText()).isEqualTo("object_type_limit_reached");
+
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/object-definitions?limit=200",
+                organization.apiKey()).body().get("items").size() == 100);
+        do {
+            Response page = api.get("/api/v1/object-definitions?limit=30" + (cursor == null ? "" : "&cursor="
+                    + cursor), organization.apiKey());
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.body().get("items").size()).isLessThanOrEqualTo(30);
+            page.body().get("items").forEach(item -> names.add(item.get("name").asText()));
+            cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText(null);
+        } while (cursor != null);
+        assertThat(names).hasSize(100).doesNotHaveDuplicates().isSorted().contains("company", "subscription");
+        assertThat(api.get("/api/v1/object-definitions?limit=201", organization.apiKey()).status()).isEqualTo(400);
+    }
+
     @Test
     void recordsAreValidatedAgainstTheSchemaWithOnePointerPerViolation() {
         Response invalid = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "subscription",

@@ -14,13 +14,17 @@ import org.springframework.stereotype.Component;
 /**
  * One object type per name per organization: the name is claimed in {@code platform.object_type_lookup} in the
  * transaction of the event that defines the type (a subscribing processor), so a second definition with the name
- * fails with nothing stored. Also answers which definition a name stands for.
+ * fails with nothing stored; so does the definition past {@value #MAX_OBJECT_TYPES} per organization (concurrent
+ * definitions may each see the others uncommitted and pass it by a few). Also answers which definition a name stands
+ * for.
  */
 @Component
 @ProcessingGroup(ObjectTypeRegistry.PROCESSING_GROUP)
 public class ObjectTypeRegistry {
 
     static final String PROCESSING_GROUP = "object-type-lookup";
+    /** Object types per organization, the system types included: configuration, not data. */
+    public static final int MAX_OBJECT_TYPES = 100;
 
     private final JdbcTemplate jdbc;
 
@@ -38,6 +42,12 @@ public class ObjectTypeRegistry {
         if (claimed == 0 && holder.isPresent() && !holder.get().equals(event.definitionId())) {
             throw new DomainRuleViolation(ErrorCode.OBJECT_TYPE_TAKEN, "name",
                     "The organization already has an object type with this name.", holder.get().toString());
+        }
+        Long types = jdbc.queryForObject("SELECT count(*) FROM platform.object_type_lookup WHERE organization_id = ?",
+                Long.class, event.organizationId());
+        if (claimed > 0 && types != null && types > MAX_OBJECT_TYPES) {
+            throw new DomainRuleViolation(ErrorCode.OBJECT_TYPE_LIMIT_REACHED, "name",
+                    "An organization has at most " + MAX_OBJECT_TYPES + " object types, the system types included.");
         }
     }
 

@@ -41,8 +41,9 @@ public class ObjectDefinitionQueries {
 
     @QueryHandler
     List<ObjectDefinitionView> handle(FindObjectDefinitionsQuery query) {
-        return jdbc.query(SELECT + "WHERE d.organization_id = ? ORDER BY d.name", ObjectDefinitionQueries::view,
-                query.organizationId());
+        return jdbc.query(SELECT + "WHERE d.organization_id = ? AND (cast(? AS text) IS NULL OR d.name > ?) "
+                + "ORDER BY d.name LIMIT ?", ObjectDefinitionQueries::view, query.organizationId(), query.afterName(),
+                query.afterName(), query.limit() + 1);
     }
 
     @QueryHandler
