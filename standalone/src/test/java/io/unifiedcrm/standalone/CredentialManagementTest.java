@@ -157,6 +157,9 @@ class CredentialManagementTest extends StandaloneTest {
                 jwt(null, "crm.read", JWT_ISSUER, JWT_AUDIENCE, later),
                 jwt(org, "profile email", JWT_ISSUER, JWT_AUDIENCE, later),
                 signedWith("another-secret-that-is-at-least-32-bytes", org, later),
+                // issue 17, finding 7: a token without exp, and one not valid before a minute from now
+                sign(JWT_SECRET, org, "crm.read", JWT_ISSUER, JWT_AUDIENCE, null, null),
+                sign(JWT_SECRET, org, "crm.read", JWT_ISSUER, JWT_AUDIENCE, later, Instant.now().plusSeconds(60)),
                 "eyJhbGciOiJub25lIn0.eyJvcmdfaWQiOiJ4In0."}) {
             Response response = api.get("/api/v1/persons/" + person, invalid);
             assertThat(response.status()).as(invalid).isEqualTo(401);
@@ -177,18 +180,20 @@ class CredentialManagementTest extends StandaloneTest {
 
     static String jwt(String organizationId, String scope, String issuer, String audience, Instant expiry)
             throws JOSEException {
-        return sign(JWT_SECRET, organizationId, scope, issuer, audience, expiry);
+        return sign(JWT_SECRET, organizationId, scope, issuer, audience, expiry, null);
     }
 
     private static String signedWith(String secret, String organizationId, Instant expiry) throws JOSEException {
-        return sign(secret, organizationId, "crm.read", JWT_ISSUER, JWT_AUDIENCE, expiry);
+        return sign(secret, organizationId, "crm.read", JWT_ISSUER, JWT_AUDIENCE, expiry, null);
     }
 
+    /** @param expiry {@code exp}, or null for none; @param notBefore {@code nbf}, or null for none */
     private static String sign(String secret, String organizationId, String scope, String issuer, String audience,
-                               Instant expiry) throws JOSEException {
+                               Instant expiry, Instant notBefore) throws JOSEException {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject("integration-test").issuer(issuer).audience(audience).claim("scope", scope)
-                .issueTime(new Date()).expirationTime(Date.from(expiry));
+                .issueTime(new Date()).expirationTime(expiry == null ? null : Date.from(expiry))
+                .notBeforeTime(notBefore == null ? null : Date.from(notBefore));
         if (organizationId != null) {
             claims.claim("org_id", organizationId);
         }

@@ -28,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "unifiedcrm.jwt.hmac-secret=" + StandaloneTest.JWT_SECRET,
                 "unifiedcrm.jwt.issuer=" + StandaloneTest.JWT_ISSUER,
                 "unifiedcrm.jwt.audience=" + StandaloneTest.JWT_AUDIENCE,
+                // tests create organizations as they go: the test key source may speak for any (JwtCredentialsTest
+                // checks the binding to listed organizations)
+                "unifiedcrm.jwt.organizations=*",
                 // a small bucket, so that RateLimitTest's flood is refused however fast the machine is
                 "unifiedcrm.rate-limit.capacity=100",
                 "unifiedcrm.rate-limit.refill-per-second=20",

@@ -1,34 +1,46 @@
 package io.unifiedcrm.infrastructure.security;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
 /**
  * JWT bearer tokens, when configured: {@code UNIFIEDCRM_JWT_HMAC_SECRET} (HS256, 32+ bytes) or
- * {@code UNIFIEDCRM_JWT_JWK_SET_URI}; {@code UNIFIEDCRM_JWT_ISSUER} and {@code UNIFIEDCRM_JWT_AUDIENCE} are
- * validated when set. Without either key source, JWTs are refused and API keys are the only organization credential.
+ * {@code UNIFIEDCRM_JWT_JWK_SET_URI}, together with {@code UNIFIEDCRM_JWT_ISSUER}, {@code UNIFIEDCRM_JWT_AUDIENCE}
+ * and {@code UNIFIEDCRM_JWT_ORGANIZATIONS} (the organizations this key source may speak for: ids, comma-separated, or
+ * {@code *} for any), without which the application refuses to start. Every token must carry {@code exp}; {@code exp}
+ * and {@code nbf} are checked with {@value #CLOCK_SKEW_SECONDS} s of clock skew. Without a key source, JWTs are
+ * refused and API keys are the only organization credential.
  */
 @Configuration(proxyBeanMethods = false)
 public class JwtConfiguration {
+
+    static final int CLOCK_SKEW_SECONDS = 30;
 
     @Bean
     public JwtCredentials jwtCredentials(@Value("${unifiedcrm.jwt.hmac-secret:}") String hmacSecret,
                                          @Value("${unifiedcrm.jwt.jwk-set-uri:}") String jwkSetUri,
                                          @Value("${unifiedcrm.jwt.issuer:}") String issuer,
-                                         @Value("${unifiedcrm.jwt.audience:}") String audience) {
+                                         @Value("${unifiedcrm.jwt.audience:}") String audience,
+                                         @Value("${unifiedcrm.jwt.organizations:}") String organizations) {
         NimbusJwtDecoder decoder;
         if (StringUtils.hasText(hmacSecret)) {
             byte[] secret = hmacSecret.getBytes(StandardCharsets.UTF_8);
@@ -42,14 +54,30 @@ public class JwtConfiguration {
         } else {
             return null;
         }
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(StringUtils.hasText(issuer)
-                ? JwtValidators.createDefaultWithIssuer(issuer) : JwtValidators.createDefault());
-        if (StringUtils.hasText(audience)) {
-            validators.add(new JwtClaimValidator<List<String>>("aud",
-                    audiences -> audiences != null && audiences.contains(audience)));
+        if (!StringUtils.hasText(issuer) || !StringUtils.hasText(audience) || !StringUtils.hasText(organizations)) {
+            throw new IllegalStateException("JWTs need UNIFIEDCRM_JWT_ISSUER, UNIFIEDCRM_JWT_AUDIENCE and "
+                    + "UNIFIEDCRM_JWT_ORGANIZATIONS (the organization ids the key source may speak for, or *).");
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return new JwtCredentials(decoder);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(
+                new JwtTimestampValidator(Duration.ofSeconds(CLOCK_SKEW_SECONDS)),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtIssuerValidator(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audiences -> audiences != null && audiences.contains(audience))));
+        return new JwtCredentials(decoder, allowed(organizations));
+    }
+
+    /** The organizations of the setting; empty for {@code *} (any). */
+    static Set<UUID> allowed(String organizations) {
+        if (organizations.strip().equals("*")) {
+            return Set.of();
+        }
+        try {
+            return Arrays.stream(organizations.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                    .map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException notAnId) {
+            throw new IllegalStateException("UNIFIEDCRM_JWT_ORGANIZATIONS is * or organization ids, comma-separated.",
+                    notAnId);
+        }
     }
 }

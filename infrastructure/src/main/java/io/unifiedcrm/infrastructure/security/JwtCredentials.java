@@ -11,9 +11,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Organization callers from JWT bearer tokens (issued by the business's identity provider): the signature,
- * expiry and — when configured — issuer and audience are checked by Spring Security's {@link JwtDecoder}; the
- * organization is the {@code org_id} claim and the rights are the {@code crm.*} scopes.
+ * Organization callers from JWT bearer tokens (issued by the business's identity provider): the signature, expiry,
+ * not-before, issuer and audience are checked by Spring Security's {@link JwtDecoder} ({@link JwtConfiguration});
+ * the organization is the {@code org_id} claim, which must be one the key source may speak for, and the rights are
+ * the {@code crm.*} scopes.
  */
 public class JwtCredentials {
 
@@ -22,9 +23,12 @@ public class JwtCredentials {
             Set.of(OrganizationCaller.READ, OrganizationCaller.WRITE, OrganizationCaller.ADMIN);
 
     private final JwtDecoder decoder;
+    /** The organizations tokens may name; empty for any. */
+    private final Set<UUID> organizations;
 
-    public JwtCredentials(JwtDecoder decoder) {
+    public JwtCredentials(JwtDecoder decoder, Set<UUID> organizations) {
         this.decoder = decoder;
+        this.organizations = Set.copyOf(organizations);
     }
 
     /** Whether the bearer token has the shape of a JWT (three dot-separated parts). */
@@ -43,7 +47,7 @@ public class JwtCredentials {
             Jwt jwt = decoder.decode(token);
             UUID organizationId = UUID.fromString(jwt.getClaimAsString(ORGANIZATION_CLAIM));
             Set<String> scopes = scopesOf(jwt);
-            if (scopes.isEmpty()) {
+            if (scopes.isEmpty() || !organizations.isEmpty() && !organizations.contains(organizationId)) {
                 return Optional.empty();
             }
             String subject = jwt.getSubject() == null ? "unknown" : jwt.getSubject();
