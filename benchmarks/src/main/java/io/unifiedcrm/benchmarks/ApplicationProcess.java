@@ -128,7 +128,7 @@ final class ApplicationProcess implements AutoCloseable {
 
     private void sampleHeap(Http http) {
         try {
-            long used = http.send("GET", "/actuator/prometheus", null, null).body().lines()
+            long used = http.send("GET", "/actuator/prometheus", BenchmarkHarness.ADMIN_KEY, null).body().lines()
                     .filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
                     .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .sum();

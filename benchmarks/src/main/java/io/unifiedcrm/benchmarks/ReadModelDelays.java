@@ -28,7 +28,7 @@ final class ReadModelDelays {
 
     static ReadModelDelays scrape(Http http) {
         Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
-        for (String line : http.send("GET", "/actuator/prometheus", null, null).body().lines().toList()) {
+        for (String line : http.send("GET", "/actuator/prometheus", BenchmarkHarness.ADMIN_KEY, null).body().lines().toList()) {
             Matcher bucket = BUCKET.matcher(line);
             if (!bucket.matches()) {
                 continue;

@@ -113,7 +113,7 @@ class DeadLettersTest extends StandaloneTest {
             // metric and health show them
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(deadLetterGauge("identity")).isGreaterThanOrEqualTo(4);
-                Response health = api.get("/actuator/health", null);
+                Response health = api.get("/actuator/health", api.adminKey());
                 assertThat(health.status()).isEqualTo(503);
                 JsonNode processors = health.body().get("components").get("eventProcessors");
                 assertThat(processors.get("status").asText()).isEqualTo("DOWN");
@@ -344,7 +344,7 @@ class DeadLettersTest extends StandaloneTest {
 
     private double deadLetterGauge(String group) {
         String prefix = "unifiedcrm_dead_letters{group=\"" + group + "\"";
-        return api.send("GET", "/actuator/prometheus", null, null, null).raw().body().lines()
+        return api.send("GET", "/actuator/prometheus", api.adminKey(), null, null).raw().body().lines()
                 .filter(line -> line.startsWith(prefix))
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
@@ -353,7 +353,7 @@ class DeadLettersTest extends StandaloneTest {
 
     private void awaitHealthy() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode processors = api.get("/actuator/health", null).body().get("components")
+            JsonNode processors = api.get("/actuator/health", api.adminKey()).body().get("components")
                     .get("eventProcessors");
             assertThat(processors.get("status").asText()).as(processors.toString()).isEqualTo("UP");
         });

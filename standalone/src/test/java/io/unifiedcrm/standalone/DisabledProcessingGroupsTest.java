@@ -82,10 +82,10 @@ class DisabledProcessingGroupsTest {
     @Test
     void healthAndTheProjectionAdminKnowOnlyTheGroupsThatRun() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Api.Response health = api.get("/actuator/health", null);
+            Api.Response health = api.get("/actuator/health", api.adminKey());
             assertThat(health.status()).as(health.toString()).isEqualTo(200);
         });
-        JsonNode processors = api.get("/actuator/health", null).body()
+        JsonNode processors = api.get("/actuator/health", api.adminKey()).body()
                 .path("components").path("eventProcessors").path("details");
         assertThat(processors.has("identity")).as(processors.toString()).isTrue();
         assertThat(processors.has("timeline")).isFalse();

@@ -17,7 +17,7 @@ class OperationsTest extends StandaloneTest {
 
     @Test
     void healthIncludesTheDatabaseAndTheEventProcessors() {
-        Response health = api.get("/actuator/health", null);
+        Response health = api.get("/actuator/health", api.adminKey());
         assertThat(health.status()).isEqualTo(200);
         JsonNode components = health.body().get("components");
         assertThat(health.body().get("status").asText()).isEqualTo("UP");
@@ -27,13 +27,28 @@ class OperationsTest extends StandaloneTest {
         assertThat(components.get("eventProcessors").get("details").get("identity").asText()).isEqualTo("RUNNING");
     }
 
+    /** Issue 17, finding 13: health details and metrics are for the platform admin, the status for everyone. */
+    @Test
+    void withoutTheAdminKeyHealthIsTheStatusAloneAndMetricsAreRefused() {
+        Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().has("components")).as(health.toString()).isFalse();
+        TestOrganization organization = api.createOrganization("Nosy Ltd");
+        assertThat(api.get("/actuator/health", organization.apiKey()).body().has("components")).isFalse();
+
+        assertThat(api.send("GET", "/actuator/prometheus", null, null, null).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/actuator/prometheus", organization.apiKey(), null, null).status())
+                .isEqualTo(403);
+    }
+
     @Test
     void prometheusExposesAxonMetrics() {
         TestOrganization organization = api.createOrganization("Metrics Ltd");
         UUID personId = api.createPerson(organization, "ada@metrics.example", "Ada", "Lovelace");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/persons/" + personId, organization.apiKey()).status() == 200);
-        Response metrics = api.send("GET", "/actuator/prometheus", null, null, null);
+        Response metrics = api.send("GET", "/actuator/prometheus", api.adminKey(), null, null);
         assertThat(metrics.status()).isEqualTo(200);
         String text = metrics.raw().body();
         assertThat(text).contains("commandBus_successCounter_total")
@@ -95,7 +110,7 @@ class OperationsTest extends StandaloneTest {
     }
 
     private String prometheus() {
-        return api.send("GET", "/actuator/prometheus", null, null, null).raw().body();
+        return api.send("GET", "/actuator/prometheus", api.adminKey(), null, null).raw().body();
     }
 
     private static double counter(String prometheus, String series) {

@@ -141,7 +141,7 @@ class ProjectionStatusTest extends StandaloneTest {
                 JsonNode status = api.get("/api/v1/admin/projections/search", api.adminKey()).body();
                 assertThat(status.get("error").asBoolean()).as(status.toString()).isTrue();
                 assertThat(status.get("errorMessage").asText()).contains("status poison");
-                JsonNode health = api.get("/actuator/health", null).body();
+                JsonNode health = api.get("/actuator/health", api.adminKey()).body();
                 assertThat(health.get("components").get("eventProcessors").get("details").get("search").asText())
                         .as(health.toString()).isEqualTo("ERROR");
             });

@@ -73,12 +73,12 @@ class RejectedCommandsLeaveNoGapsTest extends StandaloneTest {
         created(person);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Response health = api.get("/actuator/health", null);
+            Response health = api.get("/actuator/health", api.adminKey());
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body().at("/components/eventProcessors/details/identity").asText()).isEqualTo("GAPS");
         });
         var gauge = java.util.regex.Pattern.compile("unifiedcrm_processor_gaps\\{[^}]*processor=\"identity\"[^}]*} ([0-9.]+)")
-                .matcher(api.send("GET", "/actuator/prometheus", null, null, null).raw().body());
+                .matcher(api.send("GET", "/actuator/prometheus", api.adminKey(), null, null).raw().body());
         assertThat(gauge.find()).isTrue();
         assertThat(Double.parseDouble(gauge.group(1))).isGreaterThanOrEqualTo(1000);
 
@@ -95,7 +95,7 @@ class RejectedCommandsLeaveNoGapsTest extends StandaloneTest {
                             + "@gaps.example\",\"firstName\":\"Late\",\"lastName\":\"Writer\",\"phone\":null,"
                             + "\"source\":\"import\"}"), person.body().get("id").asText());
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get("/actuator/health", null)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get("/actuator/health", api.adminKey())
                 .body().path("status").asText()).isEqualTo("UP"));
     }
 

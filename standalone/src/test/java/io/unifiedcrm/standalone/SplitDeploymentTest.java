@@ -243,7 +243,7 @@ class SplitDeploymentTest {
     }
 
     private static String prometheus(ChildJvm instance) {
-        Response metrics = api(instance).send("GET", "/actuator/prometheus", null, null, null);
+        Response metrics = api(instance).send("GET", "/actuator/prometheus", ADMIN_KEY, null, null);
         assertThat(metrics.status()).isEqualTo(200);
         return metrics.raw().body();
     }

@@ -53,8 +53,10 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/error").permitAll()
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+                        .permitAll()
+                        // metrics name processors, tables and rates: for the operator (Prometheus sends the key)
+                        .requestMatchers("/actuator/prometheus").hasAuthority(CallerAuthentication.ROLE_ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasAuthority(CallerAuthentication.ROLE_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizations")
                         .hasAuthority(CallerAuthentication.ROLE_ADMIN)
