@@ -19,19 +19,30 @@ import java.util.regex.Pattern;
  * computes it, at least {@value #SIMILAR}) — as HTML-escaped text with the matching words in {@code <mark>}, cut to
  * about {@value #SNIPPET_LENGTH} characters around the first of them. Words are compared in lower case without
  * accents; the query's words are its runs of letters and digits.
+ *
+ * <p>Its cost is bounded (issue 17, finding 4: a large record took seconds to highlight): the first
+ * {@value #MAX_TERMS} distinct words of the query are looked for, in the first {@value #EXAMINED_CHARACTERS}
+ * characters of each field, and one highlighter (a page of hits) examines at most {@value #PAGE_BUDGET} characters
+ * in all; past that, a hit shows the start of its first field unmarked. A snippet widens to whole words by at most
+ * {@value #WORD_REACH} characters.
  */
 final class SearchHighlighter {
 
     static final double SIMILAR = 0.4;
     static final int SNIPPET_LENGTH = 160;
     private static final int CONTEXT_BEFORE = 40;
+    static final int MAX_TERMS = 16;
+    static final int EXAMINED_CHARACTERS = 4_000;
+    static final int PAGE_BUDGET = 200_000;
+    static final int WORD_REACH = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final List<String> terms;
+    private int budget = PAGE_BUDGET;
 
     SearchHighlighter(String query) {
-        this.terms = words(query).stream().map(Word::folded).toList();
+        this.terms = words(query).stream().map(Word::folded).distinct().limit(MAX_TERMS).toList();
     }
 
     /** The highlight of a document with these fields ({@code [{"field", "text", "weight"}]}), or null if it has none. */
@@ -49,7 +60,12 @@ final class SearchHighlighter {
         int bestCount = 0;
         for (JsonNode field : fields) {
             String text = field.path("text").asText();
-            List<Word> marked = words(text).stream().filter(word -> matches(word.folded(), fuzzy)).toList();
+            if (budget <= 0) {
+                break;
+            }
+            String examined = text.length() > EXAMINED_CHARACTERS ? text.substring(0, EXAMINED_CHARACTERS) : text;
+            budget -= examined.length();
+            List<Word> marked = words(examined).stream().filter(word -> matches(word.folded(), fuzzy)).toList();
             int count = (int) terms.stream().filter(term -> marked.stream()
                     .anyMatch(word -> matches(word.folded(), term, fuzzy))).count();
             if (count > bestCount) {
@@ -137,7 +153,7 @@ final class SearchHighlighter {
 
     private static int startOfWord(String text, int at) {
         int start = at;
-        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+        while (start > 0 && at - start < WORD_REACH && Character.isLetterOrDigit(text.charAt(start - 1))) {
             start--;
         }
         return start;
@@ -145,7 +161,7 @@ final class SearchHighlighter {
 
     private static int endOfWord(String text, int at) {
         int end = at;
-        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+        while (end < text.length() && end - at < WORD_REACH && Character.isLetterOrDigit(text.charAt(end))) {
             end++;
         }
         return end;

@@ -36,6 +36,29 @@ class SearchHighlighterTest {
                 .isEqualTo("<mark>Zoë</mark> <mark>Müller</mark>");
     }
 
+    /** Issue 17, finding 4: the work grew with document size × query words × page size. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // a safety net
+    void theWorkOfAPageIsBoundedWhateverTheDocumentsAndTheQuery() {
+        String huge = "[{\"field\": \"notes\", \"text\": \"" + "lorem ipsum dolor sit amet ".repeat(20_000)
+                + "\", \"weight\": \"B\"}, {\"field\": \"code\", \"text\": \"" + "x".repeat(100_000)
+                + "\", \"weight\": \"B\"}]";
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            query.append("word").append(i).append(' ');
+        }
+        SearchHighlighter page = new SearchHighlighter(query + "dolor");
+        for (int hit = 0; hit < 200; hit++) {
+            SearchHighlight highlight = page.highlight(huge, true);
+            assertThat(highlight.snippet().length()).isLessThan(SearchHighlighter.SNIPPET_LENGTH
+                    + 2 * SearchHighlighter.WORD_REACH + 40);
+        }
+        SearchHighlight code = new SearchHighlighter("xx").highlight("[{\"field\": \"code\", \"text\": \""
+                + "x".repeat(100_000) + "\", \"weight\": \"B\"}]", false);
+        assertThat(code.snippet().length()).as("a 100,000-letter word is cut too")
+                .isLessThan(SearchHighlighter.SNIPPET_LENGTH + 2 * SearchHighlighter.WORD_REACH + 40);
+    }
+
     @Test
     void snippetsAreHtmlEscapedAndCutAroundTheFirstMatch() {
         String text = "<b>" + "filler ".repeat(40) + "needle & thread " + "tail ".repeat(40);
