@@ -254,6 +254,23 @@ class PlatformObjectsTest extends StandaloneTest {
         assertThat(tooCostly.body().get("code").asText()).isEqualTo("validation_too_costly");
     }
 
+    /** Issue 17, finding 14: a record's owner is a person of the organization. */
+    @Test
+    void aRecordsOwnerIsAPersonOfTheOrganization() {
+        UUID owner = api.createPerson(organization, "owner@platform-owner.example", "Olga", "Owner");
+        TestOrganization other = api.createOrganization("Other Owners Ltd");
+        UUID foreign = api.createPerson(other, "owner@other-owner.example", "Fred", "Foreign");
+        for (UUID unknown : List.of(UUID.randomUUID(), foreign)) {
+            Response refused = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType",
+                    "subscription", "properties", Map.of("plan", "pro"), "ownerId", unknown.toString()));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().get("code").asText()).isEqualTo("unknown_owner");
+        }
+        Response owned = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "subscription",
+                "properties", Map.of("plan", "pro"), "ownerId", owner.toString()));
+        assertThat(owned.status()).as(owned.toString()).isEqualTo(201);
+    }
+
     private UUID create(Map<String, Object> properties) {
         Response created = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "subscription",
                 "properties", properties));

@@ -12,6 +12,8 @@ import io.unifiedcrm.platform.record.api.DeleteRecordCommand;
 import io.unifiedcrm.platform.record.api.DissociateRecordsCommand;
 import io.unifiedcrm.platform.record.api.RestoreRecordCommand;
 import io.unifiedcrm.platform.record.api.UpdateRecordCommand;
+import io.unifiedcrm.shared.DomainRuleViolation;
+import io.unifiedcrm.shared.ErrorCode;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -44,11 +46,16 @@ class RecordCommandController {
     @Operation(summary = "Create a record of an object type; its properties must satisfy the type's schema",
             description = "Schema violations answer 422 invalid_properties with one errors[] entry per violation "
                     + "(pointer into the body, the first 100); more than 256 KiB of properties 413; a value over "
-                    + "64 KiB 422; a validation over its budget (250 ms, 10,000 errors) 422 validation_too_costly.")
+                    + "64 KiB 422; a validation over its budget (250 ms, 10,000 errors) 422 validation_too_costly; an "
+                    + "ownerId that is no person of the organization 422 unknown_owner.")
     ResponseEntity<CommandAccepted> create(CallerOrganization organization,
                                            @Valid @RequestBody CreateRecordRequest request) {
         UUID recordId = UUID.randomUUID();
         boolean personKnown = request.personId() != null && persons.contains(organization.id(), request.personId());
+        if (request.ownerId() != null && !persons.contains(organization.id(), request.ownerId())) {
+            throw new DomainRuleViolation(ErrorCode.UNKNOWN_OWNER, "ownerId",
+                    "No person with this id in this organization.");
+        }
         long version = commands.<Long>sendAndWait(new CreateRecordCommand(recordId, organization.id(),
                 request.objectType(), request.properties(), request.personId(), personKnown, request.ownerId(),
                 request.teamId()));
