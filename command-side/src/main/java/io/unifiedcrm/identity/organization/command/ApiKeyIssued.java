@@ -1,7 +1,12 @@
 package io.unifiedcrm.identity.organization.command;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
 /** Answer to issuing an API key. {@code apiKey} is shown only here, once: store it. */
-public record ApiKeyIssued(UUID id, String access, String apiKey, long version) {
+public record ApiKeyIssued(UUID id,
+        @Schema(allowableValues = {"read_only", "read_write", "admin"}) String access,
+        @Schema(types = {"string", "null"}, description = "the secret, shown once; null in an answer replayed for the same "
+                + "Idempotency-Key (header Idempotent-Withheld: apiKey): it is never kept") String apiKey,
+        long version) {
 }

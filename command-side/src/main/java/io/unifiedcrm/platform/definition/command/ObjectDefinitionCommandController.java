@@ -34,7 +34,12 @@ class ObjectDefinitionCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Define an object type (custom object) with a JSON Schema of its properties")
+    @Operation(summary = "Define an object type (custom object) with a JSON Schema of its properties",
+            description = "A schema whose validation cost is unbounded is 422 invalid_schema: $ref only within the "
+                    + "schema and never in a cycle, no $dynamicRef, $id only at the root, at most 32 levels, 32 "
+                    + "entries per anyOf/oneOf/allOf/prefixItems and 10,000 objects once $refs are expanded. An "
+                    + "organization has at most 100 object types, the system types included: 409 "
+                    + "object_type_limit_reached.")
     ResponseEntity<CommandAccepted> define(CallerOrganization organization,
                                            @Valid @RequestBody DefineObjectTypeRequest request) {
         UUID definitionId = UUID.randomUUID();
