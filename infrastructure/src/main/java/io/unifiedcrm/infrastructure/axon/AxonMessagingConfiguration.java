@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import io.unifiedcrm.infrastructure.processing.ProcessorErrors;
@@ -27,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How messages are serialized and processed, the same in every application.
@@ -91,6 +95,18 @@ public class AxonMessagingConfiguration {
     @Primary
     public Cache aggregateCache(@Value("${unifiedcrm.commands.aggregate-cache-size:10000}") long maximumSize) {
         return new BoundedAggregateCache(maximumSize);
+    }
+
+    /** Axon's transactions are Spring's; a command inside a request's transaction gets a savepoint. */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions, DataSource dataSource) {
+        return new SavepointPerCommandTransactionManager(transactions, dataSource);
+    }
+
+    @Bean
+    public RequestTransactionsCacheNoAggregates requestTransactionsCacheNoAggregates(EventBus eventBus,
+                                                                                     Cache aggregateCache) {
+        return new RequestTransactionsCacheNoAggregates(eventBus, aggregateCache);
     }
 
     /** Each aggregate's part of {@link #aggregateCache}, under the name its {@code @Aggregate(cache = ...)} gives. */

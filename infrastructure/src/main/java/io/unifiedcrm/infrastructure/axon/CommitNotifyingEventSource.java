@@ -19,6 +19,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The event store as the pooled streaming processors read it, telling them when there is something to read.
@@ -71,7 +73,15 @@ public class CommitNotifyingEventSource implements StreamableMessageSource<Track
         this.wakeUpDelay = wakeUpDelay;
         this.gapWarningAge = gapWarningAge;
         eventStore.subscribe(events -> {
-            if (CurrentUnitOfWork.isStarted()) {
+            if (RequestTransaction.isActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
+                // the unit of work only joined the request's transaction: its commit is not yet the database's
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        scheduleWakeUp();
+                    }
+                });
+            } else if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> scheduleWakeUp());
             } else {
                 scheduleWakeUp();

@@ -13,6 +13,10 @@ import org.axonframework.modelling.command.ConflictingModificationException;
  * store's unique key rejects the second). The retry reloads the aggregate and decides again, so neither write is
  * lost. Nothing else is retried — least of all a stale {@code If-Match} ({@link ConflictingModificationException})
  * or a broken rule.
+ * <p>
+ * Inside a {@link RequestTransaction} the retry runs in place, on the request's thread and in its transaction: a
+ * retry on the scheduler's thread would commit on its own, outside the transaction that also keeps the request's
+ * idempotent answer.
  */
 public class ConcurrentWriteRetryScheduler implements RetryScheduler {
 
@@ -34,7 +38,18 @@ public class ConcurrentWriteRetryScheduler implements RetryScheduler {
             return false;
         }
         // back off a little more each time, so racing writers spread out
-        executor.schedule(commandDispatch, intervalMillis * failures.size(), TimeUnit.MILLISECONDS);
+        long backOff = intervalMillis * failures.size();
+        if (RequestTransaction.isActive()) {
+            try {
+                Thread.sleep(backOff);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            commandDispatch.run();
+            return true;
+        }
+        executor.schedule(commandDispatch, backOff, TimeUnit.MILLISECONDS);
         return true;
     }
 

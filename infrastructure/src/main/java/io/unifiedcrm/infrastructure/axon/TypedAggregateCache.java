@@ -21,6 +21,11 @@ public class TypedAggregateCache implements Cache {
     }
 
     private Object keyOf(Object id) {
+        return keyOf(type, id);
+    }
+
+    /** The key in the shared cache of the aggregate of this type (its class's simple name, Axon's type) and id. */
+    static Object keyOf(String type, Object id) {
         return type + ":" + id;
     }
 

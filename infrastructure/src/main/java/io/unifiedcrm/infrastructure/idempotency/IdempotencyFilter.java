@@ -1,5 +1,6 @@
 package io.unifiedcrm.infrastructure.idempotency;
 
+import io.unifiedcrm.infrastructure.axon.RequestTransaction;
 import io.unifiedcrm.infrastructure.security.CallerAuthentication;
 import io.unifiedcrm.infrastructure.security.OrganizationCaller;
 import io.unifiedcrm.infrastructure.web.ProblemResponseWriter;
@@ -21,12 +22,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -36,7 +44,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * another body is refused (422); a retry that arrives while the original is still running is refused (409). Keys
  * are scoped to the caller's organization and the route. Server errors (5xx) are not kept, so they can be retried.
  * A secret in the answer is not kept: the replay has it as null ({@link WithheldFromReplays}).
- * Runs after authentication, which decides the scope.
+ * <p>
+ * The request runs in one database transaction ({@link RequestTransaction}) that also keeps its answer: what the
+ * request changed and the answer its retries get commit together or not at all, so no crash, lost connection or
+ * slow request makes a retry run it twice. Runs after authentication, which decides the scope.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -47,13 +58,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> MUTATIONS = Set.of("POST", "PATCH", "DELETE", "PUT");
     private static final Set<String> KEPT_HEADERS = Set.of("Location", "ETag", "Content-Type");
     private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final String OPERATIONS = "/api/v1/admin/";
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyKeys keys;
     private final ProblemResponseWriter problems;
+    private final PlatformTransactionManager transactions;
 
-    public IdempotencyFilter(IdempotencyKeys keys, ProblemResponseWriter problems) {
+    public IdempotencyFilter(IdempotencyKeys keys, ProblemResponseWriter problems,
+                             PlatformTransactionManager transactions) {
         this.keys = keys;
         this.problems = problems;
+        this.transactions = transactions;
     }
 
     @Override
@@ -86,49 +102,114 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String route = request.getMethod() + " " + request.getRequestURI();
         String fingerprint = fingerprint(route, request.getContentType(), body);
 
-        IdempotencyClaim claim = keys.claim(scope, route, key, fingerprint);
-        if (claim instanceof IdempotencyClaim.Answered answered) {
-            replay(answered.response(), response);
-        } else if (claim instanceof IdempotencyClaim.InFlight) {
-            problems.write(response, HttpStatus.CONFLICT, "idempotency_request_in_flight",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.");
-        } else if (claim instanceof IdempotencyClaim.ReusedForAnotherRequest) {
-            problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
-                    "This Idempotency-Key was used for a different request.");
-        } else {
-            runAndKeep(new CachedBodyRequest(request, body), response, chain, scope, route, key);
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            if (!keys.lockForTransaction(scope, route, key)) {
+                transactions.rollback(transaction);
+                problems.write(response, HttpStatus.CONFLICT, "idempotency_request_in_flight",
+                        "A request with this Idempotency-Key is still being processed; retry shortly.");
+                return;
+            }
+            IdempotencyClaim claim = keys.find(scope, route, key, fingerprint);
+            if (claim instanceof IdempotencyClaim.Answered answered) {
+                transactions.rollback(transaction);
+                replay(answered.response(), response);
+            } else if (claim instanceof IdempotencyClaim.ReusedForAnotherRequest) {
+                transactions.rollback(transaction);
+                problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
+                        "This Idempotency-Key was used for a different request.");
+            } else {
+                runAndKeep(new CachedBodyRequest(request, body), response, chain, transaction,
+                        new Kept(scope, route, key, fingerprint));
+            }
+        } finally {
+            if (!transaction.isCompleted()) {
+                rollBackQuietly(transaction);
+            }
         }
     }
 
-    private void runAndKeep(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                            String scope, String route, String key) throws ServletException, IOException {
-        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+    /** After a failure: a transaction whose connection broke is rolled back by the database itself. */
+    private void rollBackQuietly(TransactionStatus transaction) {
         try {
-            chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500) {
-                Map<String, String> headers = new LinkedHashMap<>();
-                for (String name : KEPT_HEADERS) {
-                    String value = recorded.getHeader(name);
-                    if (value != null) {
-                        headers.put(name, value);
-                    }
-                }
-                byte[] body = recorded.getContentAsByteArray();
-                String withheld = WithheldFromReplays.of(request);
-                if (withheld != null) {
-                    body = WithheldFromReplays.without(body, withheld);
-                    headers.put(WithheldFromReplays.HEADER, withheld);
-                }
-                keys.complete(scope, route, key, new StoredResponse(recorded.getStatus(), headers, body));
-                kept = true;
+            transactions.rollback(transaction);
+        } catch (TransactionException failed) {
+            LOG.debug("The transaction of a failed request could not be rolled back; its connection is gone", failed);
+        }
+    }
+
+    /**
+     * Runs the request in the transaction, which then commits its writes and its answer together: a request either
+     * changed something and its answer is kept, or changed nothing. A refusal (4xx) changes nothing (a command the
+     * request sent before the refusal is undone too) and its answer is kept after the rollback; a server error
+     * changes nothing and is not kept, so a retry runs again.
+     */
+    private void runAndKeep(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                            TransactionStatus transaction, Kept kept) throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean operation = request.getRequestURI().startsWith(OPERATIONS);
+        if (operation) {
+            // operations stop, reset and start processors in transactions of their own; the key stays locked
+            TransactionStatus suspended = transactions.getTransaction(
+                    new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NOT_SUPPORTED));
+            try {
+                chain.doFilter(request, recorded);
+            } finally {
+                transactions.commit(suspended);
             }
-        } finally {
-            if (!kept) {
-                keys.release(scope, route, key);
+        } else {
+            try (RequestTransaction.Scope ignored = RequestTransaction.open()) {
+                chain.doFilter(request, recorded);
+            }
+        }
+        int status = recorded.getStatus();
+        if (status >= 400) {
+            transactions.rollback(transaction);
+            if (status < 500 && !RetryableAnswer.isMarked(request)) {
+                keys.keep(kept.scope(), kept.route(), kept.key(), kept.fingerprint(), answerOf(request, recorded));
             }
             recorded.copyBodyToResponse();
+            return;
         }
+        try {
+            keys.keep(kept.scope(), kept.route(), kept.key(), kept.fingerprint(), answerOf(request, recorded));
+            transactions.commit(transaction);
+        } catch (RuntimeException notCommitted) {
+            if (!transaction.isCompleted()) {
+                rollBackQuietly(transaction);
+            }
+            if (!operation) {
+                LOG.warn("A request with an Idempotency-Key could not commit; it changed nothing", notCommitted);
+                response.reset();
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "not_committed",
+                        "The request could not be committed and changed nothing; retry it with the same "
+                                + "Idempotency-Key.");
+                return;
+            }
+            LOG.warn("The answer of an operation could not be kept for its Idempotency-Key", notCommitted);
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private static StoredResponse answerOf(HttpServletRequest request, ContentCachingResponseWrapper recorded) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            String value = recorded.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        byte[] body = recorded.getContentAsByteArray();
+        String withheld = WithheldFromReplays.of(request);
+        if (withheld != null) {
+            body = WithheldFromReplays.without(body, withheld);
+            headers.put(WithheldFromReplays.HEADER, withheld);
+        }
+        return new StoredResponse(recorded.getStatus(), headers, body);
+    }
+
+    /** The key of a request and its request's fingerprint. */
+    private record Kept(String scope, String route, String key, String fingerprint) {
     }
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {

@@ -14,8 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The idempotency keys in {@code system.idempotency_key}. A key is claimed with an insert that only one of several
- * concurrent requests can win (the primary key decides), so a retry racing the original never runs twice.
+ * The idempotency keys in {@code system.idempotency_key}, each with the answer of the request that used it. A row is
+ * only ever written with its answer, in the transaction of the request ({@link IdempotencyFilter}); while a request
+ * runs, its key is held by a transaction-scoped advisory lock, so a retry racing the original never runs twice.
  */
 @Component
 public class IdempotencyKeys {
@@ -27,70 +28,44 @@ public class IdempotencyKeys {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final Duration retention;
-    private final Duration abandonedAfter;
 
     public IdempotencyKeys(JdbcTemplate jdbc,
-                           @Value("${unifiedcrm.idempotency.retention:PT24H}") Duration retention,
-                           @Value("${unifiedcrm.idempotency.abandoned-after:PT1M}") Duration abandonedAfter) {
+                           @Value("${unifiedcrm.idempotency.retention:PT24H}") Duration retention) {
         this.jdbc = jdbc;
         this.retention = retention;
-        this.abandonedAfter = abandonedAfter;
     }
 
-    IdempotencyClaim claim(String scope, String route, String key, String fingerprint) {
-        int inserted = jdbc.update("""
-                        INSERT INTO system.idempotency_key
-                            (scope, route, idempotency_key, request_fingerprint, state, created_at)
-                        VALUES (?, ?, ?, ?, 'in_flight', now()) ON CONFLICT DO NOTHING""",
-                scope, route, key, fingerprint);
-        if (inserted == 1) {
-            return new IdempotencyClaim.Claimed();
-        }
+    /**
+     * Takes the key for the current transaction, or answers false when another request holds it: a request with this
+     * key is running now. The lock is PostgreSQL's, held until the transaction ends, also if its process dies.
+     */
+    boolean lockForTransaction(String scope, String route, String key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT pg_try_advisory_xact_lock(hashtextextended(? || chr(10) || ? || chr(10) || ?, 0))",
+                Boolean.class, scope, route, key));
+    }
+
+    IdempotencyClaim find(String scope, String route, String key, String fingerprint) {
         List<IdempotencyClaim> existing = jdbc.query("""
-                        SELECT request_fingerprint, state, response_status, response_headers, response_body
-                        FROM system.idempotency_key WHERE scope = ? AND route = ? AND idempotency_key = ?""",
-                (row, index) -> {
-                    if (!row.getString("request_fingerprint").equals(fingerprint)) {
-                        return new IdempotencyClaim.ReusedForAnotherRequest();
-                    }
-                    if (row.getString("state").equals("in_flight")) {
-                        return new IdempotencyClaim.InFlight();
-                    }
-                    return new IdempotencyClaim.Answered(new StoredResponse(row.getInt("response_status"),
-                            headersOf(row.getString("response_headers")), row.getBytes("response_body")));
-                },
+                        SELECT request_fingerprint, response_status, response_headers, response_body
+                        FROM system.idempotency_key
+                        WHERE scope = ? AND route = ? AND idempotency_key = ? AND state = 'completed'""",
+                (row, index) -> row.getString("request_fingerprint").equals(fingerprint)
+                        ? new IdempotencyClaim.Answered(new StoredResponse(row.getInt("response_status"),
+                                headersOf(row.getString("response_headers")), row.getBytes("response_body")))
+                        : new IdempotencyClaim.ReusedForAnotherRequest(),
                 scope, route, key);
-        if (existing.isEmpty()) {
-            return claim(scope, route, key, fingerprint); // expired between insert and select
-        }
-        if (existing.get(0) instanceof IdempotencyClaim.InFlight && takeOverAbandoned(scope, route, key)) {
-            return new IdempotencyClaim.Claimed();
-        }
-        return existing.get(0);
+        return existing.isEmpty() ? new IdempotencyClaim.Unanswered() : existing.get(0);
     }
 
-    /** A request that has been in flight for too long died with its process; let the retry run it. */
-    private boolean takeOverAbandoned(String scope, String route, String key) {
-        return jdbc.update("""
-                        UPDATE system.idempotency_key SET created_at = now()
-                        WHERE scope = ? AND route = ? AND idempotency_key = ? AND state = 'in_flight'
-                          AND created_at < now() - make_interval(secs => ?)""",
-                scope, route, key, abandonedAfter.toSeconds()) == 1;
-    }
-
-    void complete(String scope, String route, String key, StoredResponse response) {
+    /** Keeps the answer; in the request's transaction, the key and the answer commit with what the request did. */
+    void keep(String scope, String route, String key, String fingerprint, StoredResponse response) {
         jdbc.update("""
-                        UPDATE system.idempotency_key
-                        SET state = 'completed', response_status = ?, response_headers = ?, response_body = ?,
-                            completed_at = now()
-                        WHERE scope = ? AND route = ? AND idempotency_key = ?""",
-                response.status(), headersAsJson(response.headers()), response.body(), scope, route, key);
-    }
-
-    /** The request failed on the server's side: forget the key, so that a retry runs again. */
-    void release(String scope, String route, String key) {
-        jdbc.update("DELETE FROM system.idempotency_key WHERE scope = ? AND route = ? AND idempotency_key = ?",
-                scope, route, key);
+                        INSERT INTO system.idempotency_key (scope, route, idempotency_key, request_fingerprint, state,
+                            response_status, response_headers, response_body, created_at, completed_at)
+                        VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, now(), now())
+                        ON CONFLICT (scope, route, idempotency_key) DO NOTHING""",
+                scope, route, key, fingerprint, response.status(), headersAsJson(response.headers()), response.body());
     }
 
     /** Keys are kept for the retention period (24 hours by default), then forgotten. */

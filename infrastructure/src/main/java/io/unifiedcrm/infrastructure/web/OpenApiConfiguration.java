@@ -42,7 +42,9 @@ public class OpenApiConfiguration {
     private static final Map<String, String> MUTATION_PROBLEMS = Map.of(
             "409", "Business conflict, or a request with this Idempotency-Key is in flight",
             "412", "If-Match names another version",
-            "422", "Well-formed but breaks a rule, or an Idempotency-Key reused with another body");
+            "422", "Well-formed but breaks a rule, or an Idempotency-Key reused with another body",
+            "503", "Sent with an Idempotency-Key, the request could not be committed and changed nothing "
+                    + "(not_committed); retry it with the same key");
 
     static {
         // Filled from the credential, not from the request: not API parameters.
@@ -80,7 +82,8 @@ public class OpenApiConfiguration {
             boolean mutation = !handlerMethod.hasMethodAnnotation(GetMapping.class);
             if (mutation) {
                 operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
-                        .description("Retries with the same key and body get the original answer (kept 24 h)")
+                        .description("Retries with the same key and body get the original answer (kept 24 h); what the "
+                                + "request changes and the answer kept for its retries commit together")
                         .schema(new StringSchema().example("order-42-create")));
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();

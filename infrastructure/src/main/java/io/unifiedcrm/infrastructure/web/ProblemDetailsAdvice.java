@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.unifiedcrm.infrastructure.idempotency.RetryableAnswer;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -85,6 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     public ResponseEntity<ProblemDetail> concurrentModification(ConcurrencyException conflict) {
+        RetryableAnswer.mark();
         return respond(Problems.of(HttpStatus.CONFLICT, "concurrent_modification",
                 "The resource was changed concurrently; retry."));
     }
