@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 // a small bucket, so that RateLimitTest's flood is refused however fast the machine is
                 "unifiedcrm.rate-limit.capacity=100",
                 "unifiedcrm.rate-limit.refill-per-second=20",
+                // a bound AsOfReadsTouchNoLiveRowsTest can pass with a hundred changes
+                "unifiedcrm.as-of.max-events=100",
                 // throw-away test data: no need to wait for the disk
                 "unifiedcrm.embedded-postgres.fsync=off"})
 public abstract class StandaloneTest {

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.unifiedcrm.infrastructure.idempotency.RetryableAnswer;
+import io.unifiedcrm.infrastructure.ratelimit.ConcurrencyPerOrganization;
 import io.unifiedcrm.shared.DomainErrorDetails;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import io.unifiedcrm.infrastructure.idempotency.RetryableAnswer;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -89,6 +90,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         RetryableAnswer.mark();
         return respond(Problems.of(HttpStatus.CONFLICT, "concurrent_modification",
                 "The resource was changed concurrently; retry."));
+    }
+
+    @ExceptionHandler(ConcurrencyPerOrganization.Exceeded.class)
+    public ResponseEntity<ProblemDetail> tooManyAtOnce(ConcurrencyPerOrganization.Exceeded exceeded) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too_many_concurrent_requests",
+                        exceeded.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

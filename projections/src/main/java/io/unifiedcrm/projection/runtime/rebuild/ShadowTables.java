@@ -88,22 +88,12 @@ final class ShadowTables {
     void create() {
         transactions.executeWithoutResult(status -> {
             dropLeftovers();
-            // every name in the definitions read below comes schema-qualified
-            jdbc.execute("SET LOCAL search_path = pg_catalog");
             functions.clear();
             functionDefinitions.clear();
-            SqlRewrite tablesOnly = new SqlRewrite(group, tableReplacements(), List.of());
-            jdbc.queryForList("""
-                            SELECT n.nspname || '.' || p.proname AS name, pg_get_functiondef(p.oid) AS definition
-                            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                            WHERE p.prokind = 'f' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                              AND n.nspname NOT LIKE 'pg\\_%'""")
-                    .forEach(function -> {
-                        String definition = (String) function.get("definition");
-                        if (!tablesOnly.apply(definition).equals(definition)) {
-                            functions.add((String) function.get("name"));
-                            functionDefinitions.add(definition);
-                        }
+            FunctionsReadingTables.of(jdbc, new SqlRewrite(group, tableReplacements(), List.of()))
+                    .forEach((name, definition) -> {
+                        functions.add(name);
+                        functionDefinitions.add(definition);
                     });
             Set<String> schemas = new LinkedHashSet<>();
             tables.forEach(table -> schemas.add(schemaOf(table)));

@@ -9,6 +9,7 @@ import io.unifiedcrm.identity.person.api.PersonMergedIntoEvent;
 import io.unifiedcrm.identity.person.api.PersonRestoredFromMergeEvent;
 import io.unifiedcrm.identity.projection.IdentityProcessingGroup;
 import io.unifiedcrm.infrastructure.web.BadRequest;
+import io.unifiedcrm.projection.runtime.asof.AsOfBudget;
 import io.unifiedcrm.projection.runtime.asof.AsOfReplay;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,22 +36,29 @@ import org.springframework.stereotype.Component;
  * The person 360 as of a past instant ({@code GET /persons/{id}?asOf=}), computed from the events up to that instant
  * with the very projection handlers that build the live read models — never from what those read models hold now.
  *
- * <p>In one database transaction that is always rolled back (the projection runtime's {@link AsOfReplay}): find the
- * person's merge cluster as of the instant (the person and everybody merged into it then, from the merge and restore
- * events), the orders, deals, activities and addresses whose events referred to those persons by then (the candidates
- * from {@code identity.person_reference}, which the command side writes with those events; every event is read
- * through the event store, per aggregate, so no read scans the event table); delete the live
- * rows those events build (and every live row of the persons merged into the person now); replay the selected events
- * up to the instant, in the event store's global order, through the handler beans of the processing groups
- * {@code identity}, {@code commerce}, {@code crm} and {@code addresses}; read the 360 with the live queries; roll
- * back. The deleted rows stay locked until the rollback; waiting longer than {@value AsOfReplay#LOCK_TIMEOUT} for a
- * row another transaction holds is an {@link AsOfReplay.Busy}.
+ * <p>On empty temporary copies of the tables a person's 360 is read from ({@link #PERSON_TABLES}), in a read-only
+ * transaction that is always rolled back (the projection runtime's {@link AsOfReplay}): find the person's merge
+ * cluster as of the instant (the person and everybody merged into it then, from the merge and restore events), the
+ * orders, deals, activities and addresses whose events referred to those persons by then (the candidates from
+ * {@code identity.person_reference}, which the command side writes with those events; every event is read through
+ * the event store, per aggregate, so no read scans the event table); replay the selected events up to the instant,
+ * in the event store's global order, through the handler beans of the processing groups {@code identity},
+ * {@code commerce}, {@code crm} and {@code addresses} into the copies; read the 360 with the live queries, which read
+ * the copies. The live read models are neither written nor locked. The work is bounded by {@link AsOfBudget}.
  */
 @Component
 class PersonAsOf {
 
     static final Set<String> REPLAYED_GROUPS = Set.of(IdentityProcessingGroup.NAME, CommerceProcessingGroup.NAME,
             CrmProcessingGroup.NAME, AddressProcessingGroup.NAME);
+    /**
+     * The tables the replayed events of a person's cluster write, computed afresh in temporary copies; the groups'
+     * other tables (organizations, teams, products, stock, pipelines) are read as they are.
+     */
+    static final List<String> PERSON_TABLES = List.of("identity.person", "identity.person_order",
+            "identity.lead_score_entry", "commerce.customer", "commerce.orders", "commerce.order_line",
+            "commerce.payment", "crm.contact", "crm.deal", "crm.deal_stage_history", "crm.activity",
+            "crm.order_total", "shared.address");
 
     private final JdbcTemplate jdbc;
     private final AsOfReplay replay;
@@ -84,22 +92,22 @@ class PersonAsOf {
      * Computes the read models of the person as of {@code asOf} and answers what {@code read} reads from them.
      *
      * @return empty when the person did not exist in the organization at that instant
-     * @throws AsOfReplay.Busy when a row stayed locked longer than {@value AsOfReplay#LOCK_TIMEOUT}
+     * @throws AsOfReplay.Busy      when a rebuild's switch held one of the tables longer than
+     *                              {@value AsOfReplay#LOCK_TIMEOUT}
+     * @throws AsOfReplay.TooCostly past the bound of events or time
      */
     <T> Optional<T> at(UUID organizationId, UUID personId, Instant asOf, Supplier<T> read) {
-        List<DomainEventMessage<?>> person = replay.eventsOf(personId, asOf);
-        if (!createdIn(organizationId, person)) {
-            return Optional.empty();
-        }
-        return replay.rolledBack(() -> {
-            Map<UUID, List<DomainEventMessage<?>>> cluster = clusterAt(organizationId, personId, person, asOf);
+        return replay.isolated(PERSON_TABLES, budget -> {
+            List<DomainEventMessage<?>> person = replay.eventsOf(personId, asOf, budget);
+            if (!createdIn(organizationId, person)) {
+                return Optional.empty();
+            }
+            Map<UUID, List<DomainEventMessage<?>>> cluster = clusterAt(organizationId, personId, person, asOf, budget);
             Set<UUID> aggregates = new LinkedHashSet<>(references(organizationId, cluster.keySet(), "aggregate", asOf));
             List<List<DomainEventMessage<?>>> histories = new ArrayList<>(cluster.values());
             aggregates.stream().filter(aggregate -> !cluster.containsKey(aggregate))
-                    .forEach(aggregate -> histories.add(replay.eventsOf(aggregate, asOf)));
-            List<DomainEventMessage<?>> events = AsOfReplay.inStoreOrder(histories);
-            clearLiveRows(organizationId, personId, cluster.keySet(), aggregates);
-            replay.replay(REPLAYED_GROUPS, events);
+                    .forEach(aggregate -> histories.add(replay.eventsOf(aggregate, asOf, budget)));
+            replay.replay(REPLAYED_GROUPS, AsOfReplay.inStoreOrder(histories), budget);
             return Optional.ofNullable(read.get());
         });
     }
@@ -116,7 +124,8 @@ class PersonAsOf {
      * candidates are the persons ever merged into one of the cluster ({@code identity.person_reference}).
      */
     private Map<UUID, List<DomainEventMessage<?>>> clusterAt(UUID organizationId, UUID personId,
-                                                             List<DomainEventMessage<?>> events, Instant at) {
+                                                             List<DomainEventMessage<?>> events, Instant at,
+                                                             AsOfBudget budget) {
         Map<UUID, List<DomainEventMessage<?>>> cluster = new LinkedHashMap<>();
         cluster.put(personId, events);
         Deque<UUID> survivors = new ArrayDeque<>(List.of(personId));
@@ -126,7 +135,7 @@ class PersonAsOf {
                 if (cluster.containsKey(source)) {
                     continue;
                 }
-                List<DomainEventMessage<?>> history = replay.eventsOf(source, at);
+                List<DomainEventMessage<?>> history = replay.eventsOf(source, at, budget);
                 if (survivor.equals(mergedInto(history))) {
                     cluster.put(source, history);
                     survivors.add(source);
@@ -159,51 +168,6 @@ class PersonAsOf {
                         WHERE organization_id = ? AND person_id = ANY (cast(? AS uuid[])) AND kind = ? AND first_at <= ?
                         ORDER BY referrer_id""",
                 UUID.class, organizationId, array(persons), kind, at.atOffset(ZoneOffset.UTC));
-    }
-
-    /**
-     * Deletes the live rows the selected events build, and every row of the persons that are merged into the person
-     * now, so that the queries see nothing but what the replay builds.
-     */
-    private void clearLiveRows(UUID organizationId, UUID personId, Set<UUID> cluster, Set<UUID> aggregates) {
-        Set<UUID> persons = union(cluster, new LinkedHashSet<>(jdbc.queryForList(
-                MergedPersons.CTE + "SELECT id FROM merged", UUID.class, personId, organizationId)));
-        String org = organizationId.toString();
-        String personIds = array(persons);
-        Set<UUID> owned = union(aggregates, new LinkedHashSet<>(jdbc.queryForList("""
-                        SELECT id FROM commerce.orders WHERE organization_id = cast(? AS uuid)
-                          AND person_id = ANY (cast(? AS uuid[]))
-                        UNION SELECT id FROM crm.deal WHERE organization_id = cast(? AS uuid)
-                          AND person_id = ANY (cast(? AS uuid[]))""", UUID.class, org, personIds, org, personIds)));
-        String ids = array(owned);
-        String anyOf = " = ANY (cast(? AS uuid[]))";
-        String scope = "WHERE organization_id = cast(? AS uuid) AND ";
-        jdbc.update("DELETE FROM identity.lead_score_entry " + scope + "person_id" + anyOf, org, personIds);
-        jdbc.update("DELETE FROM identity.person_order " + scope + "(person_id" + anyOf + " OR order_id"
-                + anyOf + ")", org, personIds, ids);
-        jdbc.update("DELETE FROM identity.person " + scope + "id" + anyOf, org, personIds);
-        jdbc.update("DELETE FROM commerce.customer " + scope + "person_id" + anyOf, org, personIds);
-        jdbc.update("DELETE FROM commerce.payment " + scope + "(person_id" + anyOf + " OR order_id" + anyOf
-                + ")", org, personIds, ids);
-        jdbc.update("DELETE FROM commerce.order_line " + scope + "order_id" + anyOf, org, ids);
-        jdbc.update("DELETE FROM commerce.orders " + scope + "(person_id" + anyOf + " OR id" + anyOf + ")",
-                org, personIds, ids);
-        jdbc.update("DELETE FROM crm.order_total " + scope + "(person_id" + anyOf + " OR order_id" + anyOf
-                + ")", org, personIds, ids);
-        jdbc.update("DELETE FROM crm.contact " + scope + "person_id" + anyOf, org, personIds);
-        jdbc.update("DELETE FROM crm.deal_stage_history " + scope + "deal_id" + anyOf, org, ids);
-        jdbc.update("DELETE FROM crm.deal " + scope + "(person_id" + anyOf + " OR id" + anyOf + ")", org,
-                personIds, ids);
-        jdbc.update("DELETE FROM crm.activity " + scope + "(person_id" + anyOf + " OR id" + anyOf
-                + " OR order_id" + anyOf + ")", org, personIds, ids, ids);
-        jdbc.update("DELETE FROM shared.address " + scope + "(entity_type = ? AND entity_id" + anyOf + " OR id"
-                + anyOf + ")", org, AddressOwnerType.PERSON.code(), personIds, ids);
-    }
-
-    private static Set<UUID> union(Set<UUID> first, Set<UUID> second) {
-        Set<UUID> both = new LinkedHashSet<>(first);
-        both.addAll(second);
-        return both;
     }
 
     /** A PostgreSQL array literal of the values (UUIDs and class names need no quoting). */

@@ -11,6 +11,7 @@ import io.unifiedcrm.identity.person.api.FindPersonsQuery;
 import io.unifiedcrm.identity.person.api.Person360View;
 import io.unifiedcrm.identity.person.api.PersonPage;
 import io.unifiedcrm.identity.person.api.PersonView;
+import io.unifiedcrm.infrastructure.ratelimit.ConcurrencyPerOrganization;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -49,12 +51,15 @@ class PersonQueryController {
     private final QueryGateway queries;
     private final Person360Queries parts360;
     private final PersonAsOf asOf;
+    private final ConcurrencyPerOrganization asOfReads;
 
-    PersonQueryController(QueryGateway queries, Person360Queries parts360, PersonAsOf asOf, ReadSnapshot snapshot) {
+    PersonQueryController(QueryGateway queries, Person360Queries parts360, PersonAsOf asOf, ReadSnapshot snapshot,
+                          @Value("${unifiedcrm.as-of.concurrency-per-organization:2}") int asOfReadsAtOnce) {
         this.queries = queries;
         this.parts360 = parts360;
         this.asOf = asOf;
         this.snapshot = snapshot;
+        this.asOfReads = new ConcurrencyPerOrganization("asOf reads", asOfReadsAtOnce);
     }
 
     @GetMapping
@@ -102,7 +107,10 @@ class PersonQueryController {
                     + "another answers 200 with mergedIntoId naming the survivor. asOf (ISO 8601 date-time with an "
                     + "offset, not in the future) answers the 360 as it was at that instant, computed from the "
                     + "events up to it (without records and contact.recordId); 404 when the person did not exist "
-                    + "then, 503 as_of_busy when its read models stayed locked.")
+                    + "then, 503 as_of_busy while a rebuild switches its read models, 422 as_of_too_costly past "
+                    + "the bound of events read (unifiedcrm.as-of.max-events, 10,000) or time "
+                    + "(unifiedcrm.as-of.timeout, 5 s), 429 too_many_concurrent_requests while the organization "
+                    + "has as many asOf reads running as it may (unifiedcrm.as-of.concurrency-per-organization, 2).")
     ResponseEntity<Person360View> get(CallerOrganization organization, @PathVariable UUID personId,
                                       @RequestParam(required = false) String include,
                                       @RequestParam(required = false) String asOf) {
@@ -112,10 +120,12 @@ class PersonQueryController {
             Instant at = PersonAsOf.parse(asOf, Instant.now());
             Set<Person360Part> computed = EnumSet.copyOf(parts);
             computed.remove(Person360Part.RECORDS); // platform records are not replayed: left out of asOf answers
-            Person360View view = this.asOf.at(organizationId, personId, at,
-                            () -> assemble(organizationId, personId, computed).orElse(null))
-                    .orElseThrow(DomainRuleViolation::notFound);
-            return ResponseEntity.ok().body(asOfView(view, at));
+            try (ConcurrencyPerOrganization.Permit ignored = asOfReads.acquire(organizationId)) {
+                Person360View view = this.asOf.at(organizationId, personId, at,
+                                () -> assemble(organizationId, personId, computed).orElse(null))
+                        .orElseThrow(DomainRuleViolation::notFound);
+                return ResponseEntity.ok().body(asOfView(view, at));
+            }
         }
         // its parts on one snapshot: a person, their orders and their customer statistics of the same moment
         Person360View view = snapshot.of(() -> assemble(organizationId, personId, parts))
@@ -123,11 +133,17 @@ class PersonQueryController {
         return ResponseEntity.ok().eTag(String.valueOf(view.person().version())).body(view);
     }
 
-    /** A lock on a live read-model row that an asOf read needs was not released in time. */
+    /** A rebuild's switch held a live table an asOf read copies for longer than the read waits. */
     @ExceptionHandler(AsOfReplay.Busy.class)
     ResponseEntity<ProblemDetail> busy(AsOfReplay.Busy busy) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "as_of_busy", busy.getMessage()));
+    }
+
+    @ExceptionHandler(AsOfReplay.TooCostly.class)
+    ResponseEntity<ProblemDetail> tooCostly(AsOfReplay.TooCostly tooCostly) {
+        return ResponseEntity.unprocessableEntity()
+                .body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "as_of_too_costly", tooCostly.getMessage()));
     }
 
     /** The 360 from the read models as they are (live, or as the asOf replay left them in its transaction). */
