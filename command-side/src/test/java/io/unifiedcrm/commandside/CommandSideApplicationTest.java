@@ -63,7 +63,8 @@ class CommandSideApplicationTest {
                             + "order stock saga")
                     .containsOnlyKeys("credentials", "person-email-lookup", "object-type-lookup", "record-lookup",
                             "system-object-types", "platform-association-cleanup", "product-sku-lookup",
-                            "order-stock", "default-pipeline", "deal-stage-lookup", "person-references");
+                            "order-stock", "default-pipeline", "deal-stage-lookup", "person-references",
+                            "team-lookup", "pipeline-lookup");
             assertThat(processing.eventProcessors().keySet())
                     .as("no dead-letter queues where no admin API can retry or evict their letters")
                     .allSatisfy(group -> assertThat(processing.deadLetterQueue(group)).as(group).isEmpty());

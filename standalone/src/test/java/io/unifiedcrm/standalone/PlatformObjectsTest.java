@@ -271,6 +271,29 @@ class PlatformObjectsTest extends StandaloneTest {
         assertThat(owned.status()).as(owned.toString()).isEqualTo(201);
     }
 
+    /** Issue 17, finding 14: a record's team is a team of the organization. */
+    @Test
+    void aRecordsTeamIsATeamOfTheOrganization() {
+        UUID team = teamOf(organization, "Key accounts");
+        TestOrganization other = api.createOrganization("Other Teams Ltd");
+        UUID foreign = teamOf(other, "Their team");
+        for (UUID unknown : List.of(UUID.randomUUID(), foreign)) {
+            Response refused = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType",
+                    "subscription", "properties", Map.of("plan", "pro"), "teamId", unknown.toString()));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().get("code").asText()).isEqualTo("unknown_team");
+        }
+        Response teamed = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "subscription",
+                "properties", Map.of("plan", "pro"), "teamId", team.toString()));
+        assertThat(teamed.status()).as(teamed.toString()).isEqualTo(201);
+    }
+
+    private UUID teamOf(TestOrganization owner, String name) {
+        Response created = api.post("/api/v1/teams", owner.apiKey(), Map.of("name", name));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.body().get("id").asText());
+    }
+
     private UUID create(Map<String, Object> properties) {
         Response created = api.post("/api/v1/records", organization.apiKey(), Map.of("objectType", "subscription",
                 "properties", properties));

@@ -55,4 +55,30 @@ class TeamsTest extends StandaloneTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().get("code").asText()).isEqualTo("unknown_person");
     }
+
+    /** Issue 17, finding 9: teams and pipelines are configuration, bounded per organization. */
+    @Test
+    void anOrganizationHasAtMostAThousandTeamsAndAHundredPipelines() {
+        TestOrganization organization = api.createOrganization("Many Teams GmbH");
+        // the teams before the bound, as the creations would have left them (a thousand requests take too long)
+        jdbc.update("""
+                INSERT INTO identity.team_lookup (team_id, organization_id)
+                SELECT gen_random_uuid(), ? FROM generate_series(1, 1000)""", organization.id());
+        jdbc.update("""
+                INSERT INTO crm.pipeline_lookup (pipeline_id, organization_id)
+                SELECT gen_random_uuid(), ? FROM generate_series(1, 99)""", organization.id());
+        long events = jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class);
+
+        Response team = api.post("/api/v1/teams", organization.apiKey(), Map.of("name", "One too many"));
+        Response pipeline = api.post("/api/v1/pipelines", organization.apiKey(), Map.of("name", "One too many",
+                "stages", java.util.List.of(Map.of("name", "Open", "probability", 10, "forecastCategory",
+                        "pipeline"))));
+
+        assertThat(team.status()).as(team.toString()).isEqualTo(409);
+        assertThat(team.body().get("code").asText()).isEqualTo("team_limit_reached");
+        assertThat(pipeline.status()).as(pipeline.toString()).isEqualTo(409);
+        assertThat(pipeline.body().get("code").asText()).isEqualTo("pipeline_limit_reached");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class))
+                .as("nothing written").isEqualTo(events);
+    }
 }

@@ -38,7 +38,9 @@ class PipelineCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a pipeline with its stages in order (at least one open stage)")
+    @Operation(summary = "Create a pipeline with its stages in order (at least one open stage)",
+            description = "An organization has at most 100 pipelines, the default one included: past that 409 "
+                    + "pipeline_limit_reached.")
     ResponseEntity<CommandAccepted> create(CallerOrganization organization,
                                            @Valid @RequestBody CreatePipelineRequest request) {
         UUID pipelineId = UUID.randomUUID();

@@ -32,7 +32,8 @@ class TeamCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a team in the caller's organization")
+    @Operation(summary = "Create a team in the caller's organization",
+            description = "An organization has at most 1,000 teams: past that 409 team_limit_reached.")
     ResponseEntity<CommandAccepted> create(CallerOrganization organization,
                                            @Valid @RequestBody CreateTeamRequest request) {
         UUID teamId = UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.unifiedcrm.platform.record.command;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.unifiedcrm.identity.person.command.OrganizationPersons;
+import io.unifiedcrm.identity.team.command.TeamRegistry;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.CommandAccepted;
 import io.unifiedcrm.infrastructure.web.IfMatch;
@@ -35,11 +36,14 @@ class RecordCommandController {
     private final CommandGateway commands;
     private final OrganizationPersons persons;
     private final RecordRegistry records;
+    private final TeamRegistry teams;
 
-    RecordCommandController(CommandGateway commands, OrganizationPersons persons, RecordRegistry records) {
+    RecordCommandController(CommandGateway commands, OrganizationPersons persons, RecordRegistry records,
+                            TeamRegistry teams) {
         this.commands = commands;
         this.persons = persons;
         this.records = records;
+        this.teams = teams;
     }
 
     @PostMapping
@@ -47,7 +51,8 @@ class RecordCommandController {
             description = "Schema violations answer 422 invalid_properties with one errors[] entry per violation "
                     + "(pointer into the body, the first 100); more than 256 KiB of properties 413; a value over "
                     + "64 KiB 422; a validation over its budget (250 ms, 10,000 errors) 422 validation_too_costly; an "
-                    + "ownerId that is no person of the organization 422 unknown_owner.")
+                    + "ownerId that is no person of the organization 422 unknown_owner; a teamId that is no team of the "
+                    + "organization 422 unknown_team.")
     ResponseEntity<CommandAccepted> create(CallerOrganization organization,
                                            @Valid @RequestBody CreateRecordRequest request) {
         UUID recordId = UUID.randomUUID();
@@ -55,6 +60,9 @@ class RecordCommandController {
         if (request.ownerId() != null && !persons.contains(organization.id(), request.ownerId())) {
             throw new DomainRuleViolation(ErrorCode.UNKNOWN_OWNER, "ownerId",
                     "No person with this id in this organization.");
+        }
+        if (request.teamId() != null && !teams.contains(organization.id(), request.teamId())) {
+            throw new DomainRuleViolation(ErrorCode.UNKNOWN_TEAM, "teamId", "No team with this id in this organization.");
         }
         long version = commands.<Long>sendAndWait(new CreateRecordCommand(recordId, organization.id(),
                 request.objectType(), request.properties(), request.personId(), personKnown, request.ownerId(),
