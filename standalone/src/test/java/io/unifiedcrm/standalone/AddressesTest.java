@@ -97,6 +97,30 @@ class AddressesTest extends StandaloneTest {
                 .asText()).isEqualTo("unknown_owner");
     }
 
+    /** Issue 17, finding 9: the list is keyset-paged with the standard limits. */
+    @Test
+    void anOwnersAddressesArePagedInTypeAndCreationOrder() {
+        TestOrganization organization = api.createOrganization("Paged Addresses GmbH");
+        UUID person = api.createPerson(organization, "ada@paged-addresses.example", "Ada", "Lovelace");
+        UUID work = add(organization, person, "shipping", "DE", Map.of());
+        UUID home = add(organization, person, "home", "DE", Map.of());
+        UUID secondHome = add(organization, person, "home", "FR", Map.of());
+        addressesOf(organization, person, 3);
+        String list = "/api/v1/addresses?entityType=person&entityId=" + person + "&limit=2";
+
+        Response first = api.get(list, organization.apiKey());
+        Response second = api.get(list + "&cursor=" + first.body().get("nextCursor").asText(), organization.apiKey());
+
+        assertThat(first.body().get("items")).extracting(item -> item.get("id").asText())
+                .containsExactly(home.toString(), secondHome.toString());
+        assertThat(second.body().get("items")).extracting(item -> item.get("id").asText())
+                .containsExactly(work.toString());
+        assertThat(second.body().get("nextCursor").isNull()).isTrue();
+        assertThat(api.get(list.replace("limit=2", "limit=201"), organization.apiKey()).status()).isEqualTo(400);
+        assertThat(api.get(list + "&cursor=not-a-cursor", organization.apiKey()).body().get("code").asText())
+                .isEqualTo("invalid_cursor");
+    }
+
     private UUID add(TestOrganization organization, UUID person, String type, String country,
                      Map<String, Object> extra) {
         Map<String, Object> body = body(person, type, country);

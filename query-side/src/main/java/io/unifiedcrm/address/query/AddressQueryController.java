@@ -1,13 +1,16 @@
 package io.unifiedcrm.address.query;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.unifiedcrm.address.api.AddressOrderKey;
 import io.unifiedcrm.address.api.AddressOwnerType;
+import io.unifiedcrm.address.api.AddressPage;
 import io.unifiedcrm.address.api.AddressView;
 import io.unifiedcrm.address.api.FindAddressQuery;
 import io.unifiedcrm.address.api.FindAddressesQuery;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
+import io.unifiedcrm.infrastructure.web.Paging;
 import io.unifiedcrm.infrastructure.web.ReadYourWrites;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import java.util.List;
@@ -32,19 +35,35 @@ class AddressQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List an owner's addresses (entityType person, company or order; entityId)",
+    @Operation(summary = "List an owner's addresses (entityType person, company or order; entityId) by type then "
+            + "creation; keyset-paged (limit 1-200, default 50; cursor from nextCursor)",
             description = "A person's list includes the addresses of persons merged into them.")
     ItemList<AddressView> list(CallerOrganization organization, @RequestParam String entityType,
-                               @RequestParam UUID entityId) {
+                               @RequestParam UUID entityId, @RequestParam(required = false) Integer limit,
+                               @RequestParam(required = false) String cursor) {
+        int pageSize = Paging.limit(limit);
         String ownerType;
         try {
             ownerType = AddressOwnerType.of(entityType).code();
         } catch (DomainRuleViolation unknown) {
             throw new BadRequest("invalid_filter", "entityType", unknown.getMessage());
         }
-        List<AddressView> addresses = queries.query(new FindAddressesQuery(organization.id(), ownerType, entityId),
-                ResponseTypes.multipleInstancesOf(AddressView.class)).join();
-        return new ItemList<>(addresses, null);
+        List<String> after = Paging.sortKeyOf(cursor, 4);
+        AddressOrderKey afterKey = after == null ? null : new AddressOrderKey(after.get(0), depthAt(after),
+                Paging.instantAt(after, 2), Paging.uuidAt(after, 3));
+        AddressPage page = queries.query(new FindAddressesQuery(organization.id(), ownerType, entityId, afterKey,
+                pageSize), ResponseTypes.instanceOf(AddressPage.class)).join();
+        AddressOrderKey last = page.moreAfter();
+        return new ItemList<>(page.items(), last == null ? null : Paging.cursorAfter(List.of(last.type(),
+                String.valueOf(last.depth()), last.createdAt().toString(), last.id().toString())));
+    }
+
+    private static int depthAt(List<String> sortKey) {
+        try {
+            return Integer.parseInt(sortKey.get(1));
+        } catch (NumberFormatException notADepth) {
+            throw new BadRequest("invalid_cursor", "cursor", "The cursor is not one this API handed out.");
+        }
     }
 
     @ReadYourWrites

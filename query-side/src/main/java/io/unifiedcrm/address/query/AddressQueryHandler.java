@@ -2,6 +2,7 @@ package io.unifiedcrm.address.query;
 
 import io.unifiedcrm.address.api.AddressView;
 import io.unifiedcrm.address.api.FindAddressQuery;
+import io.unifiedcrm.address.api.AddressPage;
 import io.unifiedcrm.address.api.FindAddressesQuery;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,9 @@ class AddressQueryHandler {
     }
 
     @QueryHandler
-    List<AddressView> handle(FindAddressesQuery query) {
-        return addresses.ofOwner(query.organizationId(), query.entityType(), query.entityId());
+    AddressPage handle(FindAddressesQuery query) {
+        return addresses.page(query.organizationId(), query.entityType(), query.entityId(), query.after(),
+                query.limit());
     }
 
     @QueryHandler

@@ -43,6 +43,6 @@ class PersonQueryHandler {
         return persons.findByIdAndOrganizationId(query.personId(), query.organizationId())
                 .map(PersonReadModel::toView)
                 .map(person -> person.withAddresses(
-                        addresses.ofOwner(query.organizationId(), AddressOwnerType.PERSON.code(), person.id())));
+                        addresses.firstOf(query.organizationId(), AddressOwnerType.PERSON.code(), person.id())));
     }
 }
