@@ -43,6 +43,25 @@ class DockerComposeTest {
         assertThat(section(services, "axonserver")).doesNotContainKey("ports");
     }
 
+    /** Issue 17, finding 12: Axon Server asks for a token, which no default provides and both sides present. */
+    @Test
+    void axonServerRunsWithAccessControlOnAndTheApplicationsPresentItsToken() throws IOException {
+        Map<String, Object> compose = compose();
+        Map<String, Object> services = section(compose, "services");
+        Map<String, Object> axonServer = section(services, "axonserver");
+        Map<String, Object> environment = section(axonServer, "environment");
+        assertThat(environment).containsEntry("AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED", "true");
+        String tokenFile = environment.get("AXONIQ_AXONSERVER_ACCESSCONTROL_SYSTEMTOKENFILE").toString();
+        assertThat(tokenFile).isEqualTo("/run/secrets/axonserver-token");
+        assertThat((List<?>) axonServer.get("secrets")).containsExactly("axonserver-token");
+        assertThat(section(section(compose, "secrets"), "axonserver-token"))
+                .containsEntry("environment", "UNIFIEDCRM_AXONSERVER_TOKEN");
+        for (String side : List.of("command-side", "query-side")) {
+            assertThat(section(section(services, side), "environment").get("AXON_AXONSERVER_TOKEN").toString())
+                    .startsWith("${UNIFIEDCRM_AXONSERVER_TOKEN:?");
+        }
+    }
+
     @Test
     void eachSideIsBuiltFromItsModuleAndWiredToTheComposeServices() throws IOException {
         Map<String, Object> services = section(compose(), "services");
