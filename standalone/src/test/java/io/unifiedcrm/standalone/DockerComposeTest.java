@@ -53,7 +53,7 @@ class DockerComposeTest {
         assertThat(environment).containsEntry("AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED", "true");
         String tokenFile = environment.get("AXONIQ_AXONSERVER_ACCESSCONTROL_SYSTEMTOKENFILE").toString();
         assertThat(tokenFile).isEqualTo("/run/secrets/axonserver-token");
-        assertThat((List<?>) axonServer.get("secrets")).containsExactly("axonserver-token");
+        assertThat(axonServer.get("secrets")).isEqualTo(List.of("axonserver-token"));
         assertThat(section(section(compose, "secrets"), "axonserver-token"))
                 .containsEntry("environment", "UNIFIEDCRM_AXONSERVER_TOKEN");
         for (String side : List.of("command-side", "query-side")) {
