@@ -34,6 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 // a small bucket, so that RateLimitTest's flood is refused however fast the machine is
                 "unifiedcrm.rate-limit.capacity=100",
                 "unifiedcrm.rate-limit.refill-per-second=20",
+                // the suite sends thousands of bad credentials from one address on purpose; the bound itself is
+                // RefusedCredentialsLimitFilterTest's
+                "unifiedcrm.rate-limit.refused-credentials.capacity=1000000",
+                "unifiedcrm.rate-limit.refused-credentials.refill-per-second=1000000",
                 // a bound AsOfReadsTouchNoLiveRowsTest can pass with a hundred changes
                 "unifiedcrm.as-of.max-events=100",
                 // throw-away test data: no need to wait for the disk

@@ -1,6 +1,5 @@
 package io.unifiedcrm.infrastructure.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.unifiedcrm.infrastructure.security.CallerAuthentication;
@@ -11,11 +10,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -65,7 +62,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(organizationId, id -> newBucket())
+        ConsumptionProbe probe = buckets
+                .computeIfAbsent(organizationId, id -> TokenBuckets.of(capacity, refillPerSecond))
                 .tryConsumeAndReturnRemaining(1);
         response.setHeader("RateLimit-Limit", String.valueOf(capacity));
         response.setHeader("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
@@ -75,18 +73,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        long retryAfter = TokenBuckets.retryAfterSeconds(probe.getNanosToWaitForRefill());
         response.setHeader("Retry-After", String.valueOf(retryAfter));
         problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                 "Too many requests for this organization; retry after " + retryAfter + " s.");
     }
 
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity)
-                        .refillGreedy(refillPerSecond, Duration.ofSeconds(1)).build())
-                .build();
-    }
 
     private static UUID organizationOf(Authentication authentication) {
         return authentication instanceof CallerAuthentication caller

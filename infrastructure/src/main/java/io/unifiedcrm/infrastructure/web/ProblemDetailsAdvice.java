@@ -9,6 +9,7 @@ import io.unifiedcrm.infrastructure.idempotency.RetryableAnswer;
 import io.unifiedcrm.infrastructure.ratelimit.ConcurrencyPerOrganization;
 import io.unifiedcrm.shared.DomainErrorDetails;
 import io.unifiedcrm.shared.DomainRuleViolation;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -41,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** PostgreSQL's query_canceled: a statement timeout (or a cancel) ended the statement. */
+    private static final String STATEMENT_TIMED_OUT = "57014";
 
     @ExceptionHandler(DomainRuleViolation.class)
     public ResponseEntity<ProblemDetail> domainRuleViolation(DomainRuleViolation violation) {
@@ -119,6 +122,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainRuleViolation violation) {
                 return domainRuleViolation(violation);
+            }
+        }
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && STATEMENT_TIMED_OUT.equals(sql.getSQLState())) {
+                LOG.warn("A request's statement ran past its timeout: {}", sql.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "statement_timeout",
+                                "The request took longer than its bound; retry it, or narrow it."));
             }
         }
         LOG.error("Unexpected error", exception);

@@ -5,6 +5,7 @@ import io.unifiedcrm.search.api.SearchHitPage;
 import io.unifiedcrm.search.api.SearchHitView;
 import io.unifiedcrm.search.api.SearchType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -73,16 +75,24 @@ class SearchQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final String timeoutMillis;
 
-    SearchQueries(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    SearchQueries(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+                  @Value("${unifiedcrm.database.read-statement-timeout:PT5S}") Duration timeout) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.timeoutMillis = String.valueOf(Math.max(1, timeout.toMillis()));
     }
 
+    /** A search's statements may each run {@code unifiedcrm.database.read-statement-timeout}, then 503. */
     @QueryHandler
     SearchHitPage handle(FindSearchHitsQuery query) {
-        return readOnly.execute(status -> search(query));
+        return readOnly.execute(status -> {
+            jdbc.queryForObject("SELECT set_config('statement_timeout', :timeout, true)",
+                    Map.of("timeout", timeoutMillis), String.class);
+            return search(query);
+        });
     }
 
     private SearchHitPage search(FindSearchHitsQuery query) {

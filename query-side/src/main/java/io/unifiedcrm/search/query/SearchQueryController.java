@@ -2,6 +2,7 @@ package io.unifiedcrm.search.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.unifiedcrm.infrastructure.ratelimit.ConcurrencyPerOrganization;
 import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,9 +31,12 @@ class SearchQueryController {
     private static final BigDecimal HIGHEST_SCORE = new BigDecimal(3);
 
     private final QueryGateway queries;
+    private final ConcurrencyPerOrganization searches;
 
-    SearchQueryController(QueryGateway queries) {
+    SearchQueryController(QueryGateway queries,
+                          @Value("${unifiedcrm.search.concurrency-per-organization:4}") int searchesAtOnce) {
         this.queries = queries;
+        this.searches = new ConcurrencyPerOrganization("searches", searchesAtOnce);
     }
 
     @GetMapping("/api/v1/search")
@@ -43,7 +48,9 @@ class SearchQueryController {
                     + "similar names by similarity (0–1); ties by id. types: comma-separated of person, company, "
                     + "product, deal, record (default all; another is a 400 invalid_types). Each hit names the field "
                     + "that matched with an HTML-escaped snippet, the matches in <mark>. Archived and deleted "
-                    + "records, archived products and persons merged into another are not found.")
+                    + "records, archived products and persons merged into another are not found. An organization runs "
+                    + "at most 4 searches at once (unifiedcrm.search.concurrency-per-organization; then 429 "
+                    + "too_many_concurrent_requests), each statement at most 5 s (then 503 statement_timeout).")
     ItemList<SearchHitView> search(CallerOrganization organization,
                                    @Parameter(example = "jon smi") @RequestParam(required = false) String q,
                                    @Parameter(example = "person,company")
@@ -56,8 +63,11 @@ class SearchQueryController {
         List<String> after = Paging.sortKeyOf(cursor, 2);
         BigDecimal afterScore = after == null ? null : score(after.get(0));
         UUID afterId = after == null ? null : Paging.uuidAt(after, 1);
-        SearchHitPage page = queries.query(new FindSearchHitsQuery(organization.id(), text, wanted, afterScore,
-                afterId, pageSize), SearchHitPage.class).join();
+        SearchHitPage page;
+        try (ConcurrencyPerOrganization.Permit ignored = searches.acquire(organization.id())) {
+            page = queries.query(new FindSearchHitsQuery(organization.id(), text, wanted, afterScore, afterId,
+                    pageSize), SearchHitPage.class).join();
+        }
         String nextCursor = null;
         if (page.hasMore() && !page.items().isEmpty()) {
             SearchHitView last = page.items().get(page.items().size() - 1);
