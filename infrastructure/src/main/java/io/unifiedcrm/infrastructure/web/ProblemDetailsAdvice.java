@@ -25,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -125,8 +126,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && STATEMENT_TIMED_OUT.equals(sql.getSQLState())) {
-                LOG.warn("A request's statement ran past its timeout: {}", sql.getMessage());
+            if (cause instanceof TransactionTimedOutException
+                    || cause instanceof SQLException sql && STATEMENT_TIMED_OUT.equals(sql.getSQLState())) {
+                LOG.warn("A request's statement ran past its timeout: {}", cause.getMessage());
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                         .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "statement_timeout",
                                 "The request took longer than its bound; retry it, or narrow it."));

@@ -1,5 +1,6 @@
 package io.unifiedcrm.search.query;
 
+import io.unifiedcrm.infrastructure.web.ReadTimeouts;
 import io.unifiedcrm.search.api.FindSearchHitsQuery;
 import io.unifiedcrm.search.api.SearchHitPage;
 import io.unifiedcrm.search.api.SearchHitView;
@@ -75,24 +76,20 @@ class SearchQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final String timeoutMillis;
 
     SearchQueries(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
                   @Value("${unifiedcrm.database.read-statement-timeout:PT5S}") Duration timeout) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.timeoutMillis = String.valueOf(Math.max(1, timeout.toMillis()));
+        // each statement gets the time left as its query timeout; past it, a 503
+        this.readOnly.setTimeout(ReadTimeouts.seconds(timeout));
     }
 
-    /** A search's statements may each run {@code unifiedcrm.database.read-statement-timeout}, then 503. */
+    /** A search may take {@code unifiedcrm.database.read-statement-timeout} (5 s), then 503. */
     @QueryHandler
     SearchHitPage handle(FindSearchHitsQuery query) {
-        return readOnly.execute(status -> {
-            jdbc.queryForObject("SELECT set_config('statement_timeout', :timeout, true)",
-                    Map.of("timeout", timeoutMillis), String.class);
-            return search(query);
-        });
+        return readOnly.execute(status -> search(query));
     }
 
     private SearchHitPage search(FindSearchHitsQuery query) {
