@@ -57,16 +57,21 @@ public class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
-    /** A Hikari pool on the embedded database; {@code spring.datasource.hikari.*} settings apply as usual. */
+    /**
+     * A Hikari pool on the embedded database, as the application's own role ({@link ApplicationRole});
+     * {@code spring.datasource.hikari.*} settings apply as usual.
+     */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres postgres, Environment environment) throws SQLException {
         createDatabaseIfMissing(postgres);
+        String password = ApplicationRole.password(DataDirectory.of(environment));
+        ApplicationRole.ensure(postgres, DATABASE, password);
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
         dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE);
-        dataSource.setUsername("postgres");
-        dataSource.setPassword(PasswordAuthentication.password(DataDirectory.of(environment)));
+        dataSource.setUsername(ApplicationRole.NAME);
+        dataSource.setPassword(password);
         dataSource.setPoolName("unifiedcrm");
         return dataSource;
     }
