@@ -28,6 +28,7 @@ public enum ErrorCode {
     UNKNOWN_OWNER("unknown_owner", ErrorKind.INVALID),
     UNKNOWN_TEAM("unknown_team", ErrorKind.INVALID),
     TEAM_LIMIT_REACHED("team_limit_reached", ErrorKind.CONFLICT),
+    TEAM_MEMBER_LIMIT_REACHED("team_member_limit_reached", ErrorKind.CONFLICT),
     PIPELINE_LIMIT_REACHED("pipeline_limit_reached", ErrorKind.CONFLICT),
     INVALID_OBJECT_TYPE_NAME("invalid_object_type_name", ErrorKind.INVALID),
     OBJECT_TYPE_TAKEN("object_type_taken", ErrorKind.CONFLICT),

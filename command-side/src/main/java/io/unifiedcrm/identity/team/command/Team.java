@@ -28,6 +28,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Team {
 
     static final int MAX_NAME_LENGTH = 200;
+    /** Members per team: every read of the team lists them all. */
+    static final int MAX_MEMBERS = 1_000;
 
     @AggregateIdentifier
     private UUID teamId;
@@ -56,6 +58,10 @@ public class Team {
                     "No person with this id in the organization.");
         }
         if (!members.contains(command.personId())) {
+            if (members.size() >= MAX_MEMBERS) {
+                throw new DomainRuleViolation(ErrorCode.TEAM_MEMBER_LIMIT_REACHED, "personId",
+                        "A team has at most " + MAX_MEMBERS + " members.");
+            }
             apply(new TeamMemberAddedEvent(teamId, organizationId, command.personId()));
         }
         return AggregateLifecycle.getVersion();

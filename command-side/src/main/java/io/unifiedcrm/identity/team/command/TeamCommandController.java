@@ -42,7 +42,8 @@ class TeamCommandController {
     }
 
     @PostMapping("/{teamId}/members")
-    @Operation(summary = "Add a person of the organization to a team")
+    @Operation(summary = "Add a person of the organization to a team",
+            description = "A team has at most 1,000 members: past that 409 team_member_limit_reached.")
     ResponseEntity<CommandAccepted> addMember(CallerOrganization organization, @PathVariable UUID teamId,
                                               @Valid @RequestBody AddTeamMemberRequest request) {
         long version = commands.<Long>sendAndWait(new AddTeamMemberCommand(teamId, organization.id(),

@@ -68,6 +68,19 @@ class TeamTest {
                 .expectNoEvents();
     }
 
+    /** Issue 17, finding 9: a team is bounded, as every read of it lists its members. */
+    @Test
+    void aTeamHasAtMostAThousandMembers() {
+        java.util.List<Object> full = new java.util.ArrayList<>(java.util.List.of(CREATED));
+        for (int member = 0; member < Team.MAX_MEMBERS; member++) {
+            full.add(new TeamMemberAddedEvent(TEAM, ORGANIZATION, new UUID(7, member)));
+        }
+        fixture.given(full)
+                .when(new AddTeamMemberCommand(TEAM, ORGANIZATION, ADA, true))
+                .expectException(violation(ErrorCode.TEAM_MEMBER_LIMIT_REACHED))
+                .expectNoEvents();
+    }
+
     @Test
     void aMemberLeavesAndANonMemberLeavingChangesNothing() {
         fixture.given(CREATED, ADA_ADDED)
