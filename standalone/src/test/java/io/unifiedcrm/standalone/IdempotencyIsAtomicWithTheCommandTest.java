@@ -63,6 +63,7 @@ class IdempotencyIsAtomicWithTheCommandTest extends StandaloneTest {
         }
         assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
         assertThat(failed.body().path("code").asText()).isEqualTo("not_committed");
+        assertThat(failed.header("Retry-After")).isEqualTo("1");
         assertThat(personsCreatedIn(organization.id())).as("the command of the failed request").isZero();
 
         Api.Response retry = create(key, "grace@atomic.example");

@@ -181,6 +181,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (!operation) {
                 LOG.warn("A request with an Idempotency-Key could not commit; it changed nothing", notCommitted);
                 response.reset();
+                response.setHeader("Retry-After", "1");
                 problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "not_committed",
                         "The request could not be committed and changed nothing; retry it with the same "
                                 + "Idempotency-Key.");

@@ -38,13 +38,15 @@ public class OpenApiConfiguration {
             "403", "The credential lacks the scope or role",
             "404", "Not found, or belongs to another organization",
             "413", "Body over 1 MiB",
-            "429", "Rate limited; see Retry-After");
+            "429", "Rate limited (rate_limited), too many refused credentials from this address "
+                    + "(too_many_refused_credentials), or too many expensive reads of the organization at once "
+                    + "(too_many_concurrent_requests); see Retry-After",
+            "503", "A statement ran past its timeout (statement_timeout), or, sent with an Idempotency-Key, the "
+                    + "request could not be committed (not_committed); nothing changed; retry after Retry-After");
     private static final Map<String, String> MUTATION_PROBLEMS = Map.of(
             "409", "Business conflict, or a request with this Idempotency-Key is in flight",
             "412", "If-Match names another version",
-            "422", "Well-formed but breaks a rule, or an Idempotency-Key reused with another body",
-            "503", "Sent with an Idempotency-Key, the request could not be committed and changed nothing "
-                    + "(not_committed); retry it with the same key");
+            "422", "Well-formed but breaks a rule, or an Idempotency-Key reused with another body");
 
     static {
         // Filled from the credential, not from the request: not API parameters.
