@@ -38,6 +38,22 @@ class DeadLetterPolicyTest {
         assertThat(decision.withDiagnostics(letter).diagnostics().get("attempts")).isEqualTo(1L);
     }
 
+    /** Issue 17, the fault runs: a statement timeout in a projection parked its event before. */
+    @Test
+    void aFailureOfTheDatabaseIsNeverDeadLetteredButFailsTheBatch() {
+        for (String state : java.util.List.of("57014", "08006", "57P01", "40P01", "55P03", "53300")) {
+            UncategorizedSQLException failure = new UncategorizedSQLException("PreparedStatementCallback",
+                    "INSERT INTO crm.activity ...", new SQLException("ERROR: canceling statement", state));
+            DeadLetter<EventMessage<?>> letter = new GenericDeadLetter<>("sequence", event, failure);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> policy.decide(letter, failure)).as(state)
+                    .isInstanceOf(DeadLetterPolicy.DatabaseUnavailable.class).hasCause(failure);
+        }
+        SQLException constraint = new SQLException("ERROR: null value in column", "23502");
+        assertThat(policy.decide(new GenericDeadLetter<>("sequence", event, constraint), constraint).shouldEnqueue())
+                .as("a failure the event causes").isTrue();
+    }
+
     @Test
     void aFailedRetryCountsAnotherAttempt() {
         IllegalStateException failure = new IllegalStateException("still failing");
