@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -86,25 +87,27 @@ class FaultRunTest {
                     }
                 }, clients));
             }
-            int terminated = 0;
+            AtomicInteger terminated = new AtomicInteger();
             awaitMoreAcknowledged(acknowledged, 50);
 
-            // 1. every connection of the application terminated, ten times a second for three seconds
-            for (int round = 0; round < 30; round++) {
-                terminated += jdbc.queryForObject("""
+            // 1. every connection of the application terminated, again and again, until the clients have felt it
+            int failedBefore = serverErrors.get();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                terminated.addAndGet(jdbc.queryForObject("""
                         SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
                         WHERE datname = current_database() AND backend_type = 'client backend'
-                          AND pid <> pg_backend_pid()""", Integer.class);
-                Thread.sleep(100);
-            }
+                          AND pid <> pg_backend_pid()""", Integer.class));
+                return terminated.get() >= 50 && serverErrors.get() >= failedBefore + 10;
+            });
             awaitMoreAcknowledged(acknowledged, 50);
 
-            // 2. the activities' table locked for longer than a statement may wait: the crm projection's batches fail
+            // 2. the activities' table locked until the crm projection's statements ran past their timeout (it reports it)
             try (Connection lock = postgres.getPostgresDatabase().getConnection();
                  Statement statement = lock.createStatement()) {
                 lock.setAutoCommit(false);
                 statement.execute("LOCK TABLE crm.activity IN ACCESS EXCLUSIVE MODE");
-                Thread.sleep(4_000);
+                await().atMost(Duration.ofSeconds(60)).until(() -> crmStatus(api).path("errorMessage").asText()
+                        .contains("timeout"));
                 lock.rollback();
             }
             awaitMoreAcknowledged(acknowledged, 50);
@@ -144,9 +147,9 @@ class FaultRunTest {
                             + "while the application was down); %d connections terminated, 1 projection lock past "
                             + "the statement timeout, 1 kill -9; %d lost, %d duplicated, %d written unacknowledged; "
                             + "read model equal to a replay: %s%n", acknowledged.size(), attempts.get(),
-                    serverErrors.get(), unreachable.get(), terminated, lost.size(), duplicated.size(),
+                    serverErrors.get(), unreachable.get(), terminated.get(), lost.size(), duplicated.size(),
                     unacknowledged.size(), beforeReplay.equals(afterReplay));
-            assertThat(terminated).as("connections terminated").isPositive();
+            assertThat(terminated.get()).as("connections terminated").isPositive();
             assertThat(lost).as("acknowledged writes not in the event store").isEmpty();
             assertThat(duplicated).as("writes in the event store more than once").isEmpty();
             assertThat(unacknowledged).as("writes in the event store that no answer acknowledged").isEmpty();
@@ -157,32 +160,35 @@ class FaultRunTest {
         }
     }
 
-    /** Sends the write with its key until an answer acknowledges it; a retry is the very same request. */
+    /**
+     * Sends the write with its key until an answer acknowledges it (a 409 while an earlier attempt still runs, a 5xx
+     * or no answer at all are tried again, 50 ms apart); a retry is the very same request.
+     */
     private static UUID writeUntilAcknowledged(Api api, TestOrganization organization, UUID person, String key,
                                                AtomicInteger attempts, AtomicInteger serverErrors,
                                                AtomicInteger unreachable) {
         Map<String, Object> note = Map.of("type", "note", "personId", person.toString(), "subject", key,
                 "body", "Written through faults.");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            attempts.incrementAndGet();
-            try {
-                Response answer = api.send("POST", "/api/v1/activities", organization.apiKey(), "application/json",
-                        note, Map.of("Idempotency-Key", key));
-                if (answer.status() == 201) {
-                    return UUID.fromString(answer.body().get("id").asText());
-                }
-                if (answer.status() >= 500) {
-                    serverErrors.incrementAndGet();
-                } else if (answer.status() != 409) {
-                    throw new AssertionError("A write was refused: " + answer);
-                }
-            } catch (UncheckedIOException down) {
-                unreachable.incrementAndGet();
-            }
-            sleep(50);
-        }
-        throw new AssertionError("A write was never acknowledged: " + key);
+        AtomicReference<UUID> written = new AtomicReference<>();
+        await("the write of " + key).atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    attempts.incrementAndGet();
+                    try {
+                        Response answer = api.send("POST", "/api/v1/activities", organization.apiKey(),
+                                "application/json", note, Map.of("Idempotency-Key", key));
+                        if (answer.status() == 201) {
+                            written.set(UUID.fromString(answer.body().get("id").asText()));
+                        } else if (answer.status() >= 500) {
+                            serverErrors.incrementAndGet();
+                        } else if (answer.status() != 409) {
+                            throw new AssertionError("A write was refused: " + answer);
+                        }
+                    } catch (UncheckedIOException down) {
+                        unreachable.incrementAndGet();
+                    }
+                    return written.get() != null;
+                });
+        return written.get();
     }
 
     private static void awaitMoreAcknowledged(Map<String, UUID> acknowledged, int more) {
@@ -194,13 +200,19 @@ class FaultRunTest {
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry",
                 Long.class);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            for (JsonNode status : api.get("/api/v1/admin/projections", ADMIN_KEY).body().get("items")) {
-                if (status.get("name").asText().equals("crm")) {
-                    assertThat(status.get("replaying").asBoolean()).as(status.toString()).isFalse();
-                    assertThat(status.get("position").asLong()).as(status.toString()).isGreaterThanOrEqualTo(head);
-                }
-            }
+            JsonNode status = crmStatus(api);
+            assertThat(status.get("replaying").asBoolean()).as(status.toString()).isFalse();
+            assertThat(status.get("position").asLong()).as(status.toString()).isGreaterThanOrEqualTo(head);
         });
+    }
+
+    private static JsonNode crmStatus(Api api) {
+        for (JsonNode status : api.get("/api/v1/admin/projections", ADMIN_KEY).body().get("items")) {
+            if (status.get("name").asText().equals("crm")) {
+                return status;
+            }
+        }
+        throw new AssertionError("no crm projection");
     }
 
     private static List<String> activityRows(TestOrganization organization) {
@@ -208,12 +220,4 @@ class FaultRunTest {
                 + "ORDER BY id", String.class, organization.id());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-    }
 }

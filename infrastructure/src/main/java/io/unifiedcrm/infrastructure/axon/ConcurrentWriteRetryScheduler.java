@@ -14,8 +14,8 @@ import org.axonframework.modelling.command.ConflictingModificationException;
  * lost. Nothing else is retried — least of all a stale {@code If-Match} ({@link ConflictingModificationException})
  * or a broken rule.
  * <p>
- * Inside a {@link RequestTransaction} the retry runs in place, on the request's thread and in its transaction: a
- * retry on the scheduler's thread would commit on its own, outside the transaction that also keeps the request's
+ * Inside a {@link RequestTransaction} the retry runs in place, at once, on the request's thread and in its transaction:
+ * a retry on the scheduler's thread would commit on its own, outside the transaction that also keeps the request's
  * idempotent answer.
  */
 public class ConcurrentWriteRetryScheduler implements RetryScheduler {
@@ -37,19 +37,14 @@ public class ConcurrentWriteRetryScheduler implements RetryScheduler {
         if (failures.size() > maxRetries || !isLostRace(lastFailure)) {
             return false;
         }
-        // back off a little more each time, so racing writers spread out
-        long backOff = intervalMillis * failures.size();
         if (RequestTransaction.isActive()) {
-            try {
-                Thread.sleep(backOff);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            // no back-off: the lost append waited for the winner's transaction to end, so the winner's event is
+            // committed and the reload sees it; waiting longer would only hold the request's transaction open
             commandDispatch.run();
             return true;
         }
-        executor.schedule(commandDispatch, backOff, TimeUnit.MILLISECONDS);
+        // back off a little more each time, so racing writers spread out
+        executor.schedule(commandDispatch, intervalMillis * failures.size(), TimeUnit.MILLISECONDS);
         return true;
     }
 

@@ -47,6 +47,18 @@ class ConcurrentWriteRetrySchedulerTest {
         assertThat(schedule(new AggregateStreamCreationException("stream exists"), 1)).isFalse();
     }
 
+    @Test
+    void insideARequestTransactionTheRetryRunsAtOnceOnTheCallersThread() {
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new ArrayList<>();
+        try (RequestTransaction.Scope ignored = RequestTransaction.open()) {
+            assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("command"),
+                    new ConcurrencyException("sequence taken"), List.of(), () -> ranOn.add(Thread.currentThread())))
+                    .isTrue();
+        }
+        assertThat(ranOn).as("ran before scheduleRetry returned, on the caller's thread").containsExactly(caller);
+    }
+
     @SuppressWarnings("unchecked")
     private boolean schedule(RuntimeException failure, int failuresSoFar) {
         List<Class<? extends Throwable>[]> failures = new ArrayList<>();
