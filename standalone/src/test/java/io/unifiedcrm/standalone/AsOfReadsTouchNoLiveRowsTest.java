@@ -74,6 +74,9 @@ class AsOfReadsTouchNoLiveRowsTest extends StandaloneTest {
         assertThat(asOf.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(asOf.body().path("code").asText()).isEqualTo("as_of_too_costly");
         assertThat(asOf.body().path("detail").asText()).contains(String.valueOf(MAX_EVENTS));
+        // and the document says so: a generated client expects the 422
+        assertThat(api.get("/v3/api-docs", null).body().path("paths").path("/api/v1/persons/{personId}")
+                .path("get").path("responses").has("422")).isTrue();
     }
 
     @Test

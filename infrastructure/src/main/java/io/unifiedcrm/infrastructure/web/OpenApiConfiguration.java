@@ -89,6 +89,9 @@ public class OpenApiConfiguration {
                         .schema(new StringSchema().example("order-42-create")));
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            for (ProblemResponse problem : handlerMethod.getMethod().getAnnotationsByType(ProblemResponse.class)) {
+                addProblem(responses, problem.status(), problem.description());
+            }
             COMMON_PROBLEMS.forEach((status, description) -> addProblem(responses, status, description));
             if (mutation) {
                 MUTATION_PROBLEMS.forEach((status, description) -> addProblem(responses, status, description));

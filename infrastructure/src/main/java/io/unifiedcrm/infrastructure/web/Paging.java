@@ -63,6 +63,15 @@ public final class Paging {
         return cursorAfter(List.of(createdAt.apply(last).toString(), id.apply(last).toString()));
     }
 
+    /** A cursor's sort key part that is a whole number. */
+    public static int intAt(List<String> sortKey, int index) {
+        try {
+            return Integer.parseInt(sortKey.get(index));
+        } catch (NumberFormatException notANumber) {
+            throw invalidCursor();
+        }
+    }
+
     /** A cursor's sort key part that is an id. */
     public static java.util.UUID uuidAt(List<String> sortKey, int index) {
         try {

@@ -49,21 +49,13 @@ class AddressQueryController {
             throw new BadRequest("invalid_filter", "entityType", unknown.getMessage());
         }
         List<String> after = Paging.sortKeyOf(cursor, 4);
-        AddressOrderKey afterKey = after == null ? null : new AddressOrderKey(after.get(0), depthAt(after),
+        AddressOrderKey afterKey = after == null ? null : new AddressOrderKey(after.get(0), Paging.intAt(after, 1),
                 Paging.instantAt(after, 2), Paging.uuidAt(after, 3));
         AddressPage page = queries.query(new FindAddressesQuery(organization.id(), ownerType, entityId, afterKey,
                 pageSize), ResponseTypes.instanceOf(AddressPage.class)).join();
         AddressOrderKey last = page.moreAfter();
         return new ItemList<>(page.items(), last == null ? null : Paging.cursorAfter(List.of(last.type(),
                 String.valueOf(last.depth()), last.createdAt().toString(), last.id().toString())));
-    }
-
-    private static int depthAt(List<String> sortKey) {
-        try {
-            return Integer.parseInt(sortKey.get(1));
-        } catch (NumberFormatException notADepth) {
-            throw new BadRequest("invalid_cursor", "cursor", "The cursor is not one this API handed out.");
-        }
     }
 
     @ReadYourWrites

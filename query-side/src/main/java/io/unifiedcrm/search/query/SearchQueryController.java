@@ -50,7 +50,7 @@ class SearchQueryController {
                     + "that matched with an HTML-escaped snippet, the matches in <mark>. Archived and deleted "
                     + "records, archived products and persons merged into another are not found. An organization runs "
                     + "at most 4 searches at once (unifiedcrm.search.concurrency-per-organization; then 429 "
-                    + "too_many_concurrent_requests), each statement at most 5 s (then 503 statement_timeout).")
+                    + "too_many_concurrent_requests), each search at most 5 s (then 503 statement_timeout).")
     ItemList<SearchHitView> search(CallerOrganization organization,
                                    @Parameter(example = "jon smi") @RequestParam(required = false) String q,
                                    @Parameter(example = "person,company")

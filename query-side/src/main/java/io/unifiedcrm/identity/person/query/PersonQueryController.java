@@ -16,6 +16,7 @@ import io.unifiedcrm.infrastructure.security.CallerOrganization;
 import io.unifiedcrm.infrastructure.web.BadRequest;
 import io.unifiedcrm.infrastructure.web.ItemList;
 import io.unifiedcrm.infrastructure.web.Paging;
+import io.unifiedcrm.infrastructure.web.ProblemResponse;
 import io.unifiedcrm.infrastructure.web.Problems;
 import io.unifiedcrm.infrastructure.web.ReadSnapshot;
 import io.unifiedcrm.infrastructure.web.ReadYourWrites;
@@ -100,6 +101,7 @@ class PersonQueryController {
 
     @ReadYourWrites
     @GetMapping("/{personId}")
+    @ProblemResponse(status = "422", description = "asOf past its bound of events read or time (as_of_too_costly)")
     @Operation(summary = "Read the person 360: the person with flags and addresses, customer statistics, contact "
             + "fields, recent orders, deals, activities and linked records",
             description = "include= picks parts (addresses, customer, contact, orders, deals, activities, records; all "
