@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import java.util.Arrays;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.serialization.Revision;
@@ -166,6 +167,23 @@ class ArchitectureTest {
                                 .filter(access -> !(access.getOrigin() instanceof JavaConstructor))
                                 .forEach(access -> events.add(SimpleConditionEvent.violated(access,
                                         describe(access))));
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    /** Issue 17, finding 14: no aggregate is locked or loaded for a command of another organization. */
+    @Test
+    void everyAggregateTakesTheOrganizationCheckedLocks() {
+        classes().that().areAnnotatedWith(Aggregate.class)
+                .should(new ArchCondition<>("name the organization-checked lock factory") {
+                    @Override
+                    public void check(JavaClass aggregate, ConditionEvents events) {
+                        String lockFactory = aggregate.reflect().getAnnotation(Aggregate.class).lockFactory();
+                        if (!OrganizationCheckedLocks.BEAN_NAME.equals(lockFactory)) {
+                            events.add(SimpleConditionEvent.violated(aggregate, aggregate.getName()
+                                    + " names the lock factory '" + lockFactory + "'"));
+                        }
                     }
                 })
                 .check(CLASSES);

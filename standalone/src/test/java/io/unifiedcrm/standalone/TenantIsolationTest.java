@@ -14,12 +14,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.lock.Lock;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.modelling.command.Repository;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -93,6 +99,8 @@ class TenantIsolationTest extends StandaloneTest {
                     UUID.randomUUID().toString())),
             Map.entry("PATCH /api/v1/activities/{activityId}", Map.of("body", "Hijacked")));
 
+    @Autowired
+    private Map<String, Repository<?>> repositories;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
@@ -187,6 +195,69 @@ class TenantIsolationTest extends StandaloneTest {
                 "GET /api/v1/teams/{teamId}", "DELETE /api/v1/teams/{teamId}/members/{personId}",
                 "PATCH /api/v1/organizations/{organizationId}");
         assertThat(snapshotOf(alpha.id())).as("nothing of A changed").isEqualTo(alphaBefore);
+    }
+
+    /**
+     * Issue 17, finding 14: B's commands naming A's aggregates, in the path or in the body, are refused before those
+     * aggregates are locked or loaded. Every lock of A's aggregates is held meanwhile (through each repository's
+     * own lock factory): a command that took one would wait for it instead of answering.
+     */
+    @Test
+    void organizationBsCommandsNeverWaitForTheLocksOfOrganizationAsAggregates() throws Exception {
+        String alphaBefore = snapshotOf(alpha.id());
+        UUID betasPerson = api.createPerson(beta, "bob@beta-tenant.example", "Bob", "Beta");
+        List<Lock> held = new ArrayList<>();
+        try {
+            for (Repository<?> repository : repositories.values()) {
+                LockFactory locks = (LockFactory) ReflectionTestUtils.getField(repository, "lockFactory");
+                for (String id : alphasIds.values()) {
+                    if (id.length() == 36) {
+                        held.add(locks.obtainLock(id));
+                    }
+                }
+            }
+            List<String> checked = new ArrayList<>();
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+                for (String pattern : mapping.getKey().getPatternValues()) {
+                    for (RequestMethod method : mapping.getKey().getMethodsCondition().getMethods()) {
+                        String route = method.name() + " " + pattern;
+                        if (!pattern.startsWith("/api/v1/") || pattern.startsWith("/api/v1/admin/")
+                                || method == RequestMethod.GET || !PATH_VARIABLE.matcher(pattern).find()) {
+                            continue;
+                        }
+                        Object body = bodyFor(route, mapping.getValue());
+                        Response foreign = answerWithin(method.name(), substitute(pattern, alphasIds),
+                                body == null ? null : contentType(method.name()), body);
+                        assertThat(foreign.status()).as(route + " " + foreign).isEqualTo(404);
+                        checked.add(route);
+                    }
+                }
+            }
+            assertThat(checked).contains("PATCH /api/v1/persons/{personId}", "POST /api/v1/orders/{orderId}/pay",
+                    "PATCH /api/v1/deals/{dealId}", "PATCH /api/v1/records/{recordId}");
+            String person = alphasIds.get("personId");
+            Map<String, Object> namedInTheBody = Map.of(
+                    "POST /api/v1/orders", Map.of("personId", person),
+                    "POST /api/v1/deals", Map.of("name", "B deal", "personId", person),
+                    "POST /api/v1/persons/" + betasPerson + "/merge", Map.of("sourcePersonId", person),
+                    "POST /api/v1/orders ", Map.of("personId", betasPerson.toString(), "items", List.of(Map.of(
+                            "lineId", UUID.randomUUID().toString(), "productId", alphasIds.get("productId"),
+                            "quantity", 1))));
+            for (Map.Entry<String, Object> request : namedInTheBody.entrySet()) {
+                String[] route = request.getKey().trim().split(" ");
+                Response answer = answerWithin(route[0], route[1], "application/json", request.getValue());
+                assertThat(answer.status()).as(request.getKey() + " " + answer).isEqualTo(422);
+            }
+        } finally {
+            held.forEach(Lock::release);
+        }
+        assertThat(snapshotOf(alpha.id())).as("nothing of A changed").isEqualTo(alphaBefore);
+    }
+
+    /** B's request, answered within seconds (it is never queued behind a lock of A). */
+    private Response answerWithin(String method, String path, String contentType, Object body) throws Exception {
+        return CompletableFuture.supplyAsync(() -> sendWithinRateLimit(method, path, beta.apiKey(), contentType, body))
+                .get(20, TimeUnit.SECONDS);
     }
 
     private void check(String route, String method, String pattern, Object body) {

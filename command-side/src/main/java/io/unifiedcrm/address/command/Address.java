@@ -13,6 +13,7 @@ import io.unifiedcrm.address.api.ChangeAddressCommand;
 import io.unifiedcrm.address.api.MakeAddressDefaultCommand;
 import io.unifiedcrm.address.api.PostalAddress;
 import io.unifiedcrm.address.api.RemoveAddressCommand;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One postal address of a person, company or order (seed: shared.address, polymorphic owner). Which address is an
  * owner's default of a type is decided by the order of the default events, in the read model.
  */
-@Aggregate(cache = "addressCache")
+@Aggregate(cache = "addressCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Address {
 
     @AggregateIdentifier

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -101,6 +102,20 @@ public class AxonMessagingConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactions, DataSource dataSource) {
         return new SavepointPerCommandTransactionManager(transactions, dataSource);
+    }
+
+    /** Which organization each aggregate belongs to, written with its first event. */
+    @Bean
+    public AggregateOwners aggregateOwners(EventBus eventBus, JdbcTemplate jdbc,
+                                           @Value("${unifiedcrm.commands.aggregate-owners-remembered:20000}")
+                                           long remembered) {
+        return new AggregateOwners(eventBus, jdbc, remembered);
+    }
+
+    /** The locks of every aggregate ({@code @Aggregate(lockFactory = ...)}): none for another organization's. */
+    @Bean(OrganizationCheckedLocks.BEAN_NAME)
+    public OrganizationCheckedLocks organizationCheckedLocks(AggregateOwners aggregateOwners) {
+        return new OrganizationCheckedLocks(aggregateOwners);
     }
 
     @Bean

@@ -35,6 +35,7 @@ import io.unifiedcrm.commerce.order.api.RemoveOrderItemCommand;
 import io.unifiedcrm.commerce.product.command.ProductCatalog;
 import io.unifiedcrm.commerce.product.command.ProductOffer;
 import io.unifiedcrm.identity.organization.command.OrganizationCurrencies;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.CurrencyCode;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -61,7 +62,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * cancelled; rejected when its stock could not be reserved. Payment and fulfilment progress beside the status.
  * Placing only asks for the stock: the {@link OrderStockSaga} reserves it and then confirms or rejects the order.
  */
-@Aggregate(cache = "orderCache")
+@Aggregate(cache = "orderCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Order {
 
     static final int MAX_LINES = 250;

@@ -18,6 +18,7 @@ import io.unifiedcrm.commerce.product.api.StockReleasedEvent;
 import io.unifiedcrm.commerce.product.api.StockReservedEvent;
 import io.unifiedcrm.commerce.product.api.StockRestockedEvent;
 import io.unifiedcrm.identity.organization.command.OrganizationCurrencies;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.Money;
@@ -41,7 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Units are reserved only while available (on hand − reserved), so concurrent orders never oversell: each
  * reservation is an event of this aggregate, appended only at the version it was decided on.
  */
-@Aggregate(cache = "productCache")
+@Aggregate(cache = "productCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Product {
 
     static final String ACTIVE = "active";

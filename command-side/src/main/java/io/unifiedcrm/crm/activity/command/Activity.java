@@ -12,6 +12,7 @@ import io.unifiedcrm.crm.activity.api.CreateActivityCommand;
 import io.unifiedcrm.crm.company.command.CompanyRecords;
 import io.unifiedcrm.crm.pipeline.command.DealsPerStage;
 import io.unifiedcrm.identity.person.command.OrganizationPersons;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import java.util.Objects;
@@ -28,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One activity of a sales team (seed: crm.activity): a task, call, meeting or note, linked to a person, a deal
  * and/or a company; {@link ActivityFields} holds its rules per type. Only a task is completed.
  */
-@Aggregate(cache = "activityCache")
+@Aggregate(cache = "activityCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Activity {
 
     @AggregateIdentifier

@@ -19,6 +19,7 @@ import io.unifiedcrm.crm.pipeline.command.DefaultPipeline;
 import io.unifiedcrm.crm.pipeline.command.PipelineLayout;
 import io.unifiedcrm.crm.pipeline.command.PipelineStages;
 import io.unifiedcrm.identity.organization.command.OrganizationCurrencies;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.FieldChange;
@@ -44,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * pipeline (loaded in the command's unit of work): into a won stage it is won, into a lost stage (closed, not won)
  * it is lost for a reason. A closed deal stays in its stage, with its amount, until it is reopened.
  */
-@Aggregate(cache = "dealCache")
+@Aggregate(cache = "dealCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Deal {
 
     static final int MAX_NAME_LENGTH = 200;

@@ -16,6 +16,7 @@ import io.unifiedcrm.crm.pipeline.api.PipelineStagesReorderedEvent;
 import io.unifiedcrm.crm.pipeline.api.RemovePipelineStageCommand;
 import io.unifiedcrm.crm.pipeline.api.RenamePipelineCommand;
 import io.unifiedcrm.crm.pipeline.api.ReorderPipelineStagesCommand;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.RequiredText;
@@ -39,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * category and whether deals in it are closed and won. At least one stage is open. A stage's closed and won flags
  * change, and the stage is removed, only while no deal is in it ({@link DealsPerStage}).
  */
-@Aggregate(cache = "pipelineCache")
+@Aggregate(cache = "pipelineCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Pipeline {
 
     static final int MAX_NAME_LENGTH = 200;

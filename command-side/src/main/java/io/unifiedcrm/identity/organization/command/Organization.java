@@ -12,6 +12,7 @@ import io.unifiedcrm.identity.organization.api.OrganizationSettingsChangedEvent;
 import io.unifiedcrm.identity.organization.api.IssueApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.RevokeApiKeyCommand;
 import io.unifiedcrm.identity.organization.api.OrganizationCreatedEvent;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.CurrencyCode;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
@@ -28,7 +29,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A tenant: a business using Unified CRM, with its base currency and its API keys. */
-@Aggregate(cache = "organizationCache")
+@Aggregate(cache = "organizationCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Organization {
 
     static final int MAX_NAME_LENGTH = 200;

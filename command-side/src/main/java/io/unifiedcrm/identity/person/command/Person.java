@@ -38,6 +38,7 @@ import io.unifiedcrm.identity.person.api.RestoreMergedPersonCommand;
 import io.unifiedcrm.identity.person.api.UpdatePersonCommand;
 import io.unifiedcrm.identity.person.api.VerifyEmailCommand;
 import io.unifiedcrm.identity.person.api.VerifyPhoneCommand;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.EmailAddress;
 import io.unifiedcrm.shared.ErrorCode;
@@ -65,7 +66,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One person of an organization, across sales and selling (seed: identity.person). */
-@Aggregate(cache = "personCache")
+@Aggregate(cache = "personCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Person {
 
     static final int MAX_NAME_LENGTH = 100;

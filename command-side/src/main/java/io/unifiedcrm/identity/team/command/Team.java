@@ -8,6 +8,7 @@ import io.unifiedcrm.identity.team.api.RemoveTeamMemberCommand;
 import io.unifiedcrm.identity.team.api.TeamCreatedEvent;
 import io.unifiedcrm.identity.team.api.TeamMemberAddedEvent;
 import io.unifiedcrm.identity.team.api.TeamMemberRemovedEvent;
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.shared.DomainRuleViolation;
 import io.unifiedcrm.shared.ErrorCode;
 import io.unifiedcrm.shared.RequiredText;
@@ -24,7 +25,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A team of an organization's people (seed: identity, "Person, Organization, Team"). */
-@Aggregate(cache = "teamCache")
+@Aggregate(cache = "teamCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class Team {
 
     static final int MAX_NAME_LENGTH = 200;

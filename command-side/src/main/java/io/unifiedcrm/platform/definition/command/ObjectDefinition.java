@@ -2,6 +2,7 @@ package io.unifiedcrm.platform.definition.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.platform.definition.api.AssociationDefinedEvent;
 import io.unifiedcrm.platform.definition.api.ChangeObjectDefinitionCommand;
 import io.unifiedcrm.platform.definition.api.CreateObjectDefinitionCommand;
@@ -33,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An object type of an organization (seed: platform object_definition): its name, its properties' JSON Schema in
  * versions, how its records are shown, its features and the associations its records may have.
  */
-@Aggregate(cache = "objectDefinitionCache")
+@Aggregate(cache = "objectDefinitionCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class ObjectDefinition {
 
     @AggregateIdentifier

@@ -2,6 +2,7 @@ package io.unifiedcrm.platform.record.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.unifiedcrm.infrastructure.axon.OrganizationCheckedLocks;
 import io.unifiedcrm.platform.definition.command.AssociationRule;
 import io.unifiedcrm.platform.definition.command.ObjectTypeRules;
 import io.unifiedcrm.platform.definition.command.ObjectTypes;
@@ -39,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A record of a platform object type (seed: platform record): properties valid against the type's schema, a
  * display name, an optional person, owner and team, a status, and its outgoing associations.
  */
-@Aggregate(cache = "platformRecordCache")
+@Aggregate(cache = "platformRecordCache", lockFactory = OrganizationCheckedLocks.BEAN_NAME)
 public class PlatformRecord {
 
     static final String ACTIVE = "active";
