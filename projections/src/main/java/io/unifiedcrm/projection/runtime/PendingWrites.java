@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * allows. Writes are grouped by their statement: each goes into the latest group of its statement that comes after
  * every group holding an earlier write it overlaps with ({@link Footprint}), else into a new group at the end. So
  * every pair of overlapping writes keeps its order, and a batch of a thousand events that each insert a row and upsert
- * another becomes two JDBC batches rather than two thousand round trips.
+ * another becomes two JDBC batches rather than two thousand round trips. A group of inserts goes as one statement
+ * ({@link UnnestInsert}) where it can.
  */
 final class PendingWrites {
 
@@ -50,7 +51,7 @@ final class PendingWrites {
         for (Group group : groups) {
             if (group.arguments().size() == 1) {
                 jdbc.update(group.sql(), group.arguments().get(0));
-            } else {
+            } else if (!UnnestInsert.tryExecute(jdbc, group.sql(), group.arguments())) {
                 jdbc.batchUpdate(group.sql(), group.arguments());
             }
         }

@@ -37,7 +37,7 @@ class SearchDocuments {
             INSERT INTO system.search_document (type, id, organization_id, object_type, status, title,
             subtitle, fields, document, search_text, exact_keys, source, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), %1$s,
-            system.search_fold(?), cast(? AS text[]), cast(? AS jsonb), ?)
+            system.search_fold(cast(? AS text)), cast(? AS text[]), cast(? AS jsonb), ?)
             ON CONFLICT (type, id) DO NOTHING""".formatted(VECTOR);
     private static final String UPDATE = """
             UPDATE system.search_document SET status = ?, title = ?, subtitle = ?, fields = cast(? AS jsonb),
