@@ -1,6 +1,8 @@
 package io.unifiedcrm.infrastructure.axon;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -34,6 +36,7 @@ public class AggregateOwners {
 
     private final JdbcTemplate jdbc;
     private final Map<UUID, UUID> known;
+    private final Counter lookups;
     private final ClassValue<Optional<MethodHandle>> organizationAccessors = new ClassValue<>() {
         @Override
         protected Optional<MethodHandle> computeValue(Class<?> payloadType) {
@@ -46,8 +49,11 @@ public class AggregateOwners {
         }
     };
 
-    public AggregateOwners(EventBus eventBus, JdbcTemplate jdbc, long remembered) {
+    public AggregateOwners(EventBus eventBus, JdbcTemplate jdbc, long remembered, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.lookups = Counter.builder("unifiedcrm.aggregate.owner.lookups")
+                .description("Look-ups of an aggregate's organization in the database (not remembered yet)")
+                .register(meters);
         this.known = Caffeine.newBuilder().maximumSize(remembered).<UUID, UUID>build().asMap();
         eventBus.registerDispatchInterceptor(events -> (index, event) -> {
             noteCreation(event);
@@ -71,6 +77,7 @@ public class AggregateOwners {
         }
         UUID owner = known.get(aggregate);
         if (owner == null) {
+            lookups.increment();
             List<UUID> owners = jdbc.queryForList(
                     "SELECT organization_id FROM system.aggregate_owner WHERE aggregate_id = ?", UUID.class, aggregate);
             if (owners.isEmpty()) {

@@ -108,8 +108,8 @@ public class AxonMessagingConfiguration {
     @Bean
     public AggregateOwners aggregateOwners(EventBus eventBus, JdbcTemplate jdbc,
                                            @Value("${unifiedcrm.commands.aggregate-owners-remembered:20000}")
-                                           long remembered) {
-        return new AggregateOwners(eventBus, jdbc, remembered);
+                                           long remembered, MeterRegistry meterRegistry) {
+        return new AggregateOwners(eventBus, jdbc, remembered, meterRegistry);
     }
 
     /** The locks of every aggregate ({@code @Aggregate(lockFactory = ...)}): none for another organization's. */

@@ -24,6 +24,7 @@ public class OrganizationCheckedLocks implements LockFactory {
     public static final String BEAN_NAME = "organizationCheckedLocks";
 
     private final AggregateOwners owners;
+    private final CreatingCommands creatingCommands = CreatingCommands.ofTheAggregates();
     private final LockFactory locks = PessimisticLockFactory.usingDefaults();
 
     public OrganizationCheckedLocks(AggregateOwners owners) {
@@ -33,13 +34,18 @@ public class OrganizationCheckedLocks implements LockFactory {
     @Override
     public Lock obtainLock(String aggregateIdentifier) {
         UUID caller = callerOrganization();
-        if (caller != null) {
+        if (caller != null && !createdByTheCurrentCommand(aggregateIdentifier)) {
             owners.ownerOf(aggregateIdentifier).filter(owner -> !owner.equals(caller)).ifPresent(other -> {
                 throw new AggregateNotFoundException(aggregateIdentifier,
                         "No aggregate with this id in the caller's organization");
             });
         }
         return locks.obtainLock(aggregateIdentifier);
+    }
+
+    /** A new aggregate is locked before its first event exists: it has no owner to look up. */
+    private boolean createdByTheCurrentCommand(String aggregateIdentifier) {
+        return creatingCommands.creates(CurrentUnitOfWork.get().getMessage(), aggregateIdentifier);
     }
 
     /** The organization of the innermost unit of work's message that names one. */
