@@ -7,11 +7,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
@@ -26,12 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * organization's aggregate ({@link OrganizationCheckedLocks}). Written with the aggregate's first event, before the
  * append and in its transaction (like the other lookups written with the event); the organization is the first
  * event's {@code organizationId}, else its sender's. An aggregate never changes organization, so what was read once
- * is kept (bounded); an id without a row is a new aggregate, or one whose events this table never saw (Axon Server),
+ * is kept (bounded); an id without a row is a new aggregate (which {@link OrganizationCheckedLocks} does not ask
+ * about), or one whose events this table never saw (Axon Server),
  * which the aggregate's own check still guards.
  */
 public class AggregateOwners {
 
-    private static final String CREATED_IN_THIS_UNIT_OF_WORK = AggregateOwners.class.getName() + ".created";
     private static final MethodType UUID_ACCESSOR = MethodType.methodType(UUID.class);
 
     private final JdbcTemplate jdbc;
@@ -55,10 +53,6 @@ public class AggregateOwners {
                 .description("Look-ups of an aggregate's organization in the database (not remembered yet)")
                 .register(meters);
         this.known = Caffeine.newBuilder().maximumSize(remembered).<UUID, UUID>build().asMap();
-        eventBus.registerDispatchInterceptor(events -> (index, event) -> {
-            noteCreation(event);
-            return event;
-        });
         if (eventBus instanceof ClaimsBeforeAppendEventStore store) {
             store.subscribeBeforeAppend(this::record);
         } else {
@@ -66,13 +60,10 @@ public class AggregateOwners {
         }
     }
 
-    /**
-     * The organization the aggregate belongs to; empty for an id that is not a UUID, an aggregate created in the
-     * current unit of work, or one the table does not know.
-     */
+    /** The organization the aggregate belongs to; empty for an id that is not a UUID or that the table does not know. */
     public Optional<UUID> ownerOf(String aggregateId) {
         UUID aggregate = uuidOrNull(aggregateId);
-        if (aggregate == null || createdInThisUnitOfWork(aggregateId)) {
+        if (aggregate == null) {
             return Optional.empty();
         }
         UUID owner = known.get(aggregate);
@@ -87,23 +78,6 @@ public class AggregateOwners {
             known.put(aggregate, owner);
         }
         return Optional.of(owner);
-    }
-
-    /** Remembers, for the unit of work, the aggregates whose first event it applies: they need no look-up. */
-    private static void noteCreation(EventMessage<?> event) {
-        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getSequenceNumber() == 0
-                && CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().<Set<String>>getOrComputeResource(CREATED_IN_THIS_UNIT_OF_WORK,
-                    key -> new HashSet<>()).add(domainEvent.getAggregateIdentifier());
-        }
-    }
-
-    private static boolean createdInThisUnitOfWork(String aggregateId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return false;
-        }
-        Set<String> created = CurrentUnitOfWork.get().root().getResource(CREATED_IN_THIS_UNIT_OF_WORK);
-        return created != null && created.contains(aggregateId);
     }
 
     private void record(List<? extends EventMessage<?>> events) {

@@ -11,10 +11,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * The commands that always create a new aggregate (a {@code @CommandHandler} constructor, or a handler with
@@ -22,8 +18,6 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * creates, which has no owner to look up yet.
  */
 final class CreatingCommands {
-
-    private static final String BASE_PACKAGE = "io.unifiedcrm";
 
     private final Set<Class<?>> payloadTypes;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
@@ -33,11 +27,8 @@ final class CreatingCommands {
     }
 
     static CreatingCommands ofTheAggregates() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Aggregate.class));
         Set<Class<?>> payloadTypes = new HashSet<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
-            Class<?> aggregate = load(candidate.getBeanClassName());
+        for (Class<?> aggregate : AggregateClasses.all()) {
             Stream.<Executable>concat(Stream.of(aggregate.getDeclaredConstructors()),
                             Stream.of(aggregate.getDeclaredMethods())
                                     .filter(method -> method.isAnnotationPresent(CreationPolicy.class)
@@ -59,14 +50,6 @@ final class CreatingCommands {
             return aggregateIdentifier.equals(targets.resolveTarget(command).getIdentifier());
         } catch (IllegalArgumentException noTarget) {
             return false;
-        }
-    }
-
-    private static Class<?> load(String className) {
-        try {
-            return Class.forName(className, false, CreatingCommands.class.getClassLoader());
-        } catch (ClassNotFoundException unexpected) {
-            throw new IllegalStateException("An aggregate class that cannot be loaded: " + className, unexpected);
         }
     }
 }

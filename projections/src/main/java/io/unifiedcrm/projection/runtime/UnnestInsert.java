@@ -48,8 +48,11 @@ final class UnnestInsert {
                          int parameters, String tail) {
     }
 
-    private static final Map<String, Optional<Shape>> SHAPES = new ConcurrentHashMap<>();
-    private static final Map<String, Optional<String>> STATEMENTS = new ConcurrentHashMap<>();
+    /** The unnest statement of an insert and its number of parameters. */
+    private record Plan(String statement, int parameters) {
+    }
+
+    private static final Map<String, Optional<Plan>> PLANS = new ConcurrentHashMap<>();
     private static final Map<String, Map<String, String>> COLUMN_TYPES = new ConcurrentHashMap<>();
 
     private UnnestInsert() {
@@ -57,15 +60,16 @@ final class UnnestInsert {
 
     /** Inserts the rows as one statement; false (and nothing sent) when the statement or a value does not allow it. */
     static boolean tryExecute(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
-        Optional<String> statement = STATEMENTS.get(sql);
-        if (statement == null) {
-            statement = shapeOf(sql).flatMap(shape -> unnestStatement(jdbc, shape));
-            STATEMENTS.put(sql, statement);
+        Optional<Plan> plan = PLANS.get(sql);
+        if (plan == null) {
+            plan = parse(sql).flatMap(shape -> unnestStatement(jdbc, shape)
+                    .map(statement -> new Plan(statement, shape.parameters())));
+            PLANS.put(sql, plan);
         }
-        if (statement.isEmpty()) {
+        if (plan.isEmpty()) {
             return false;
         }
-        int parameters = shapeOf(sql).orElseThrow().parameters();
+        int parameters = plan.get().parameters();
         String[][] columns = new String[parameters][rows.size()];
         for (int row = 0; row < rows.size(); row++) {
             Object[] values = rows.get(row);
@@ -80,17 +84,13 @@ final class UnnestInsert {
                 columns[parameter][row] = (String) text;
             }
         }
-        jdbc.update(statement.get(), preparedStatement -> {
+        jdbc.update(plan.get().statement(), preparedStatement -> {
             Connection connection = preparedStatement.getConnection();
             for (int parameter = 0; parameter < parameters; parameter++) {
                 preparedStatement.setArray(parameter + 1, connection.createArrayOf("text", columns[parameter]));
             }
         });
         return true;
-    }
-
-    static Optional<Shape> shapeOf(String sql) {
-        return SHAPES.computeIfAbsent(sql, UnnestInsert::parse);
     }
 
     private static Optional<Shape> parse(String sql) {
